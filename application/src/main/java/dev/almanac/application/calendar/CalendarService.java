@@ -1,0 +1,78 @@
+package dev.almanac.application.calendar;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.application.shared.Page;
+import dev.almanac.application.shared.PageLimit;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.calendar.CalendarPermission;
+import dev.almanac.domain.shared.TimeZones;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Calendar use cases. Orchestration only: the rules live in {@link Calendar}. */
+final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase, ListCalendarsUseCase,
+        UpdateCalendarUseCase, DeleteCalendarUseCase {
+
+    private final CalendarRepository calendars;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    CalendarService(CalendarRepository calendars, IdGenerator ids, Clock clock) {
+        this.calendars = requireNonNull(calendars, "calendars");
+        this.ids = requireNonNull(ids, "ids");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Calendar create(CreateCalendarUseCase.Command command) {
+        var calendar = Calendar.create(new CalendarId(ids.next()), command.actor(), command.name(),
+                command.description().orElse(""), TimeZones.iana(command.timeZone(), "timeZone", "calendar.time_zone"),
+                clock.instant());
+        calendars.add(calendar);
+        return calendar;
+    }
+
+    @Override
+    public Calendar get(AccountId actor, CalendarId id) {
+        var calendar = calendars.byId(id).orElseThrow(() -> Calendar.notFound(id));
+        calendar.require(actor, CalendarPermission.READ);
+        return calendar;
+    }
+
+    @Override
+    public Page<Calendar> list(ListCalendarsUseCase.Query query) {
+        var limit = PageLimit.of(query.limit());
+        Optional<Cursor> after = query.cursor().map(Cursor::decode);
+        List<Calendar> found = calendars.ownedBy(query.actor(), after, limit.value() + 1);
+        if (found.size() <= limit.value()) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Calendar> page = found.subList(0, limit.value());
+        Calendar last = page.get(page.size() - 1);
+        return new Page<>(page, Optional.of(new Cursor(last.createdAt(), last.id().value()).encode()));
+    }
+
+    @Override
+    public Calendar update(UpdateCalendarUseCase.Command command) {
+        var zone = command.timeZone().map(z -> TimeZones.iana(z, "timeZone", "calendar.time_zone"));
+        return calendars.update(command.id(), command.expectedVersion(), current -> {
+            current.require(command.actor(), CalendarPermission.MANAGE);
+            return current.revise(command.name().orElse(null), command.description().orElse(null),
+                    zone.orElse(null), clock.instant());
+        });
+    }
+
+    @Override
+    public void delete(DeleteCalendarUseCase.Command command) {
+        var calendar = calendars.byId(command.id()).orElseThrow(() -> Calendar.notFound(command.id()));
+        calendar.require(command.actor(), CalendarPermission.MANAGE);
+        calendars.delete(command.id(), command.expectedVersion());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.almanac.application.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventStatus;
+import java.util.Optional;
+
+/** Schedules an event in a calendar the actor may write to. */
+public interface CreateEventUseCase {
+
+    /**
+     * @throws dev.almanac.domain.shared.NotFoundException      {@code calendar.not_found}
+     * @throws dev.almanac.domain.shared.RuleViolationException for a bad title, time, status, ...
+     */
+    Event create(Command command);
+
+    record Command(AccountId actor, CalendarId calendarId, String title, Optional<String> description,
+                   Optional<String> location, TimeInput start, TimeInput end, Optional<EventStatus> status) {
+        public Command {
+            requireNonNull(actor, "actor");
+            requireNonNull(calendarId, "calendarId");
+            requireNonNull(title, "title");
+            requireNonNull(description, "description");
+            requireNonNull(location, "location");
+            requireNonNull(start, "start");
+            requireNonNull(end, "end");
+            requireNonNull(status, "status");
+        }
+    }
+}

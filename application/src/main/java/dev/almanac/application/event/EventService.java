@@ -1,0 +1,113 @@
+package dev.almanac.application.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.application.shared.Page;
+import dev.almanac.application.shared.PageLimit;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.calendar.CalendarPermission;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventChanges;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.TimeSlot;
+import dev.almanac.domain.shared.RuleViolationException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
+final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase {
+
+    static final int TITLE_FILTER_MAX = 200;
+
+    private final CalendarRepository calendars;
+    private final EventRepository events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    EventService(CalendarRepository calendars, EventRepository events, IdGenerator ids, Clock clock) {
+        this.calendars = requireNonNull(calendars, "calendars");
+        this.events = requireNonNull(events, "events");
+        this.ids = requireNonNull(ids, "ids");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Event create(CreateEventUseCase.Command command) {
+        Calendar calendar = calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
+        var time = new EventTime(command.start().toPoint("start"), command.end().toPoint("end"));
+        var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
+                command.description().orElse(""), command.location().orElse(""), time, command.status(),
+                calendar.timeZone(), clock.instant());
+        events.add(event);
+        return event;
+    }
+
+    @Override
+    public Event get(AccountId actor, CalendarId calendarId, EventId eventId) {
+        calendar(actor, calendarId, CalendarPermission.READ);
+        return events.byId(calendarId, eventId).orElseThrow(() -> Event.notFound(eventId));
+    }
+
+    @Override
+    public Event update(UpdateEventUseCase.Command command) {
+        var changes = new EventChanges(command.title(), command.description(), command.location(),
+                command.start().map(s -> s.toPoint("start")), command.end().map(e -> e.toPoint("end")),
+                command.status());
+        return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
+            calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
+            return current.revise(changes, calendar.timeZone(), clock.instant());
+        });
+    }
+
+    @Override
+    public Event changeStatus(ChangeEventStatusUseCase.Command command) {
+        return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
+            calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
+            return current.moveTo(command.target(), clock.instant());
+        });
+    }
+
+    @Override
+    public void delete(DeleteEventUseCase.Command command) {
+        calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
+        events.delete(command.calendarId(), command.eventId(), command.expectedVersion());
+    }
+
+    @Override
+    public Page<Event> list(ListEventsUseCase.Query query) {
+        if (!query.from().isBefore(query.to())) {
+            throw new RuleViolationException("to", "window.empty", "to must be after from");
+        }
+        var limit = PageLimit.of(query.limit());
+        Optional<Cursor> after = query.cursor().map(Cursor::decode);
+        Optional<String> filter = query.titleContains().map(String::strip).filter(q -> !q.isEmpty());
+        if (filter.isPresent() && filter.get().codePointCount(0, filter.get().length()) > TITLE_FILTER_MAX) {
+            throw new RuleViolationException("q", "window.filter.too_long",
+                    "q must be at most " + TITLE_FILTER_MAX + " characters");
+        }
+        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
+        List<Event> found = events.window(query.calendarId(), query.from(), query.to(), filter, after,
+                limit.value() + 1);
+        if (found.size() <= limit.value()) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Event> page = found.subList(0, limit.value());
+        TimeSlot lastSlot = page.get(page.size() - 1).slot();
+        return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value()).encode()));
+    }
+
+    private Calendar calendar(AccountId actor, CalendarId id, CalendarPermission permission) {
+        Calendar calendar = calendars.byId(id).orElseThrow(() -> Calendar.notFound(id));
+        calendar.require(actor, permission);
+        return calendar;
+    }
+}

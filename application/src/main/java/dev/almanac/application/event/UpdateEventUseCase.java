@@ -1,0 +1,39 @@
+package dev.almanac.application.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventStatus;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Changes parts of an event; absent parts stay as they are. A present status follows the status moves. */
+public interface UpdateEventUseCase {
+
+    /**
+     * @throws dev.almanac.domain.shared.NotFoundException      {@code calendar.not_found} or {@code event.not_found}
+     * @throws dev.almanac.domain.shared.StaleVersionException  when {@code expectedVersion} is stale
+     * @throws dev.almanac.domain.shared.RuleViolationException for bad values or an illegal status move
+     */
+    Event update(Command command);
+
+    record Command(AccountId actor, CalendarId calendarId, EventId eventId, OptionalLong expectedVersion,
+                   Optional<String> title, Optional<String> description, Optional<String> location,
+                   Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status) {
+        public Command {
+            requireNonNull(actor, "actor");
+            requireNonNull(calendarId, "calendarId");
+            requireNonNull(eventId, "eventId");
+            requireNonNull(expectedVersion, "expectedVersion");
+            requireNonNull(title, "title");
+            requireNonNull(description, "description");
+            requireNonNull(location, "location");
+            requireNonNull(start, "start");
+            requireNonNull(end, "end");
+            requireNonNull(status, "status");
+        }
+    }
+}

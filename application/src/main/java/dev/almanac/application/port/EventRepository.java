@@ -1,0 +1,56 @@
+package dev.almanac.application.port;
+
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.shared.NotFoundException;
+import dev.almanac.domain.shared.StaleVersionException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Where events live. Every event belongs to exactly one calendar. */
+public interface EventRepository {
+
+    /** Stores a new event; its calendar must exist. */
+    void add(Event event);
+
+    /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
+    Optional<Event> byId(CalendarId calendarId, EventId id);
+
+    /**
+     * Loads, changes and stores one event atomically, with optimistic locking. The change sees the event's
+     * calendar too (for authorization and its zone).
+     *
+     * @param expectedVersion the version the client last saw (If-Match); when empty, the version just loaded
+     * @throws NotFoundException     {@code calendar.not_found} or {@code event.not_found}
+     * @throws StaleVersionException when the stored version differs from the expected one
+     */
+    Event update(CalendarId calendarId, EventId id, OptionalLong expectedVersion, Change change);
+
+    /**
+     * Deletes one event.
+     *
+     * @throws NotFoundException     {@code event.not_found}
+     * @throws StaleVersionException when {@code expectedVersion} is present and differs from the stored one
+     */
+    void delete(CalendarId calendarId, EventId id, OptionalLong expectedVersion);
+
+    /**
+     * The events of one calendar whose slot overlaps {@code [from, to)}: they start before {@code to} and end
+     * after {@code from}. Ordered by slot start, then id; starting strictly after {@code after}; at most
+     * {@code limit}. {@code titleContains}, when present, keeps only events whose title contains it,
+     * ignoring case.
+     */
+    List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
+                       Optional<Cursor> after, int limit);
+
+    /** A change to one event, given its calendar. */
+    @FunctionalInterface
+    interface Change {
+        Event apply(Calendar calendar, Event current);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.almanac.application.port;
+
+import dev.almanac.domain.account.PasswordHash;
+
+/** Turns passwords into slow, salted hashes and checks them. Implementations use a memory-hard function. */
+public interface PasswordHasher {
+
+    PasswordHash hash(String password);
+
+    /** Whether {@code password} matches {@code hash}; {@code false} also for a hash this hasher cannot read. */
+    boolean verify(String password, PasswordHash hash);
+
+    /** Whether {@code hash} was made with weaker parameters than this hasher uses now. */
+    boolean needsRehash(PasswordHash hash);
+}

@@ -1,0 +1,98 @@
+package dev.almanac.application.fakes;
+
+import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.shared.StaleVersionException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** An {@link EventRepository} in memory, held to the same contract as the PostgreSQL one. */
+public final class InMemoryEvents implements EventRepository {
+    private static final Comparator<Event> ORDER =
+            Comparator.comparing((Event e) -> e.slot().start()).thenComparing(e -> e.id().value());
+
+    private final InMemoryStore store;
+
+    InMemoryEvents(InMemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void add(Event event) {
+        synchronized (store) {
+            Calendar calendar = store.calendars.get(event.calendarId());
+            if (calendar == null) {
+                throw new IllegalStateException("calendar " + event.calendarId() + " does not exist");
+            }
+            if (store.events.containsKey(event.id())) {
+                throw new IllegalStateException("event " + event.id() + " exists");
+            }
+            store.events.put(event.id(), event.anchoredIn(calendar.timeZone()).atVersion(0));
+        }
+    }
+
+    @Override
+    public Optional<Event> byId(CalendarId calendarId, EventId id) {
+        synchronized (store) {
+            return Optional.ofNullable(store.events.get(id)).filter(e -> e.calendarId().equals(calendarId));
+        }
+    }
+
+    @Override
+    public Event update(CalendarId calendarId, EventId id, OptionalLong expectedVersion, Change change) {
+        synchronized (store) {
+            Calendar calendar = store.calendars.get(calendarId);
+            if (calendar == null) {
+                throw Calendar.notFound(calendarId);
+            }
+            Event current = byId(calendarId, id).orElseThrow(() -> Event.notFound(id));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw new StaleVersionException("event", expectedVersion.getAsLong());
+            }
+            Event changed = change.apply(calendar, current).anchoredIn(calendar.timeZone())
+                    .atVersion(current.version() + 1);
+            store.events.put(id, changed);
+            return changed;
+        }
+    }
+
+    @Override
+    public void delete(CalendarId calendarId, EventId id, OptionalLong expectedVersion) {
+        synchronized (store) {
+            Event current = byId(calendarId, id).orElseThrow(() -> Event.notFound(id));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw new StaleVersionException("event", expectedVersion.getAsLong());
+            }
+            store.events.remove(id);
+        }
+    }
+
+    @Override
+    public List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
+                              Optional<Cursor> after, int limit) {
+        Optional<String> needle = titleContains.map(q -> q.toLowerCase(Locale.ROOT));
+        synchronized (store) {
+            return store.events.values().stream()
+                    .filter(e -> e.calendarId().equals(calendarId))
+                    .filter(e -> e.slot().start().isBefore(to) && e.slot().end().isAfter(from))
+                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
+                    .filter(e -> after.map(a -> isAfter(e, a)).orElse(true))
+                    .sorted(ORDER)
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    private static boolean isAfter(Event e, Cursor cursor) {
+        int byTime = e.slot().start().compareTo(cursor.at());
+        return byTime > 0 || (byTime == 0 && e.id().value().compareTo(cursor.id()) > 0);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.almanac.application.fakes;
+
+import dev.almanac.domain.account.Account;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shared state behind the in-memory repositories, so that deleting a calendar can take its events with it
+ * and events can see their calendar's zone, as the PostgreSQL adapter does with a foreign key and a join.
+ * Every repository method locks the store, which makes each call one atomic "transaction".
+ */
+public final class InMemoryStore {
+    final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+    final Map<CalendarId, Calendar> calendars = new LinkedHashMap<>();
+    final Map<EventId, Event> events = new LinkedHashMap<>();
+
+    public InMemoryAccounts accounts() {
+        return new InMemoryAccounts(this);
+    }
+
+    public InMemoryCalendars calendars() {
+        return new InMemoryCalendars(this);
+    }
+
+    public InMemoryEvents events() {
+        return new InMemoryEvents(this);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.almanac.domain.account;
+
+import dev.almanac.domain.shared.RuleViolationException;
+
+/**
+ * What Almanac accepts as a new password, following NIST SP 800-63B and OWASP ASVS: 12 to 128 characters
+ * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates.
+ */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+
+    private PasswordPolicy() {
+    }
+
+    /** Checks a candidate password and returns it unchanged. */
+    public static String check(String password) {
+        if (password == null || password.isEmpty()) {
+            throw new RuleViolationException("password", "account.password.blank", "password must not be empty");
+        }
+        if (password.length() > MAX_LENGTH * 2) {
+            throw tooLong();
+        }
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (c == 0) {
+                throw new RuleViolationException("password", "account.password.invalid_characters",
+                        "password must not contain NUL characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < password.length()
+                    && Character.isLowSurrogate(password.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new RuleViolationException("password", "account.password.invalid_characters",
+                        "password must be valid Unicode text");
+            }
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            throw new RuleViolationException("password", "account.password.too_short",
+                    "password must be at least " + MIN_LENGTH + " characters");
+        }
+        if (length > MAX_LENGTH) {
+            throw tooLong();
+        }
+        return password;
+    }
+
+    private static RuleViolationException tooLong() {
+        return new RuleViolationException("password", "account.password.too_long",
+                "password must be at most " + MAX_LENGTH + " characters");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.almanac.domain.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.shared.NotFoundException;
+import dev.almanac.domain.shared.RuleViolationException;
+import dev.almanac.domain.shared.Text;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Something that happens in a calendar at a time.
+ *
+ * <p>Immutable: every change returns a new value, and {@code version} travels with it for optimistic locking.
+ * {@link #slot()} is derived from {@link #time()} (and, for all-day events, the calendar's zone); it is never
+ * accepted from outside, so wall time plus zone stays the single source of truth.
+ *
+ * <p>Two doors: {@link #schedule} runs the rules for a new event; {@link #rehydrate} rebuilds a stored one. Both
+ * check every structural invariant.
+ *
+ * @param title       1..500 characters after trimming, no control characters
+ * @param description at most 50,000 characters; empty when there is none
+ * @param location    at most 1,000 characters, a single line; empty when there is none
+ */
+public record Event(EventId id, CalendarId calendarId, String title, String description, String location,
+                   EventTime time, TimeSlot slot, EventStatus status, long version, Instant createdAt,
+                   Instant updatedAt) {
+
+    public static final int TITLE_MAX = 500;
+    public static final int DESCRIPTION_MAX = 50_000;
+    public static final int LOCATION_MAX = 1_000;
+
+    public Event {
+        requireNonNull(id, "id");
+        requireNonNull(calendarId, "calendarId");
+        title = Text.label(title, TITLE_MAX, "title", "event.title");
+        description = Text.prose(description, DESCRIPTION_MAX, "description", "event.description");
+        location = location == null || location.isBlank() ? ""
+                : Text.label(location, LOCATION_MAX, "location", "event.location");
+        requireNonNull(time, "time");
+        requireNonNull(slot, "slot");
+        requireNonNull(status, "status");
+        requireNonNull(createdAt, "createdAt");
+        requireNonNull(updatedAt, "updatedAt");
+        if (version < 0) {
+            throw new IllegalArgumentException("version must not be negative");
+        }
+    }
+
+    /**
+     * Schedules a new event at version 0. A new event is {@code TENTATIVE} or {@code CONFIRMED}
+     * (the default); it cannot begin life cancelled.
+     *
+     * @param calendarZone the calendar's zone, which anchors all-day dates on the time line
+     */
+    public static Event schedule(EventId id, CalendarId calendarId, String title, String description,
+                                 String location, EventTime time, Optional<EventStatus> status,
+                                 ZoneId calendarZone, Instant now) {
+        EventStatus initial = status.orElse(EventStatus.CONFIRMED);
+        if (initial == EventStatus.CANCELLED) {
+            throw new RuleViolationException("status", "event.status.cancelled_on_create",
+                    "A new event must be TENTATIVE or CONFIRMED");
+        }
+        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone),
+                initial, 0, now, now);
+    }
+
+    /** Rebuilds a stored event; the slot is derived again from its time, never read back. */
+    public static Event rehydrate(EventId id, CalendarId calendarId, String title, String description,
+                                  String location, EventTime time, EventStatus status, long version,
+                                  Instant createdAt, Instant updatedAt, ZoneId calendarZone) {
+        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone), status,
+                version, createdAt, updatedAt);
+    }
+
+    /**
+     * Applies a partial change. Every present part replaces the current one; start and end may be changed
+     * alone, and the resulting span is checked as a whole. A status change follows {@link EventStatus}'s moves.
+     */
+    public Event revise(EventChanges changes, ZoneId calendarZone, Instant now) {
+        EventTime newTime = time;
+        if (changes.start().isPresent() || changes.end().isPresent()) {
+            newTime = new EventTime(changes.start().orElse(time.start()), changes.end().orElse(time.end()));
+        }
+        EventStatus newStatus = changes.status().map(status::moveTo).orElse(status);
+        return new Event(id, calendarId,
+                changes.title().orElse(title),
+                changes.description().orElse(description),
+                changes.location().orElse(location),
+                newTime, newTime.slotIn(calendarZone), newStatus, version, createdAt, later(now));
+    }
+
+    /** Moves to a new status, or refuses naming both states. */
+    public Event moveTo(EventStatus target, Instant now) {
+        return new Event(id, calendarId, title, description, location, time, slot, status.moveTo(target), version,
+                createdAt, later(now));
+    }
+
+    /** The same event re-anchored in a calendar zone (only all-day events move). */
+    public Event anchoredIn(ZoneId calendarZone) {
+        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone), status,
+                version, createdAt, updatedAt);
+    }
+
+    /** The same event as stored at {@code newVersion}. */
+    public Event atVersion(long newVersion) {
+        return new Event(id, calendarId, title, description, location, time, slot, status, newVersion,
+                createdAt, updatedAt);
+    }
+
+    private Instant later(Instant now) {
+        requireNonNull(now, "now");
+        return now.isBefore(updatedAt) ? updatedAt : now;
+    }
+
+    public static NotFoundException notFound(EventId id) {
+        return new NotFoundException("event.not_found", "No event " + id + " in this calendar");
+    }
+}
