@@ -1,0 +1,121 @@
+package dev.almanac.bootstrap;
+
+import dev.almanac.adapter.http.HttpApi;
+import dev.almanac.adapter.http.HttpSettings;
+import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
+import dev.almanac.adapter.http.security.JwtAccessTokens;
+import dev.almanac.adapter.persistence.DatabaseSettings;
+import dev.almanac.adapter.persistence.PostgresPersistence;
+import dev.almanac.adapter.persistence.TimeOrderedIds;
+import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.calendar.CalendarUseCases;
+import dev.almanac.application.event.EventUseCases;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Almanac: the one place that calls {@code new} on adapters and wires them to the use cases.
+ *
+ * <p>Start order: database (embedded unless configured), migrations, HTTP. The port opens only when the schema
+ * is current. {@link #close()} stops in reverse: HTTP first (in-flight requests finish), then the pool, then the
+ * embedded database.
+ */
+public final class Almanac implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Almanac.class);
+
+    private final Optional<EmbeddedDatabase> embedded;
+    private final PostgresPersistence persistence;
+    private final HttpApi http;
+
+    private Almanac(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, HttpApi http) {
+        this.embedded = embedded;
+        this.persistence = persistence;
+        this.http = http;
+    }
+
+    /** Starts everything {@code config} describes, or fails having stopped whatever it had started. */
+    public static Almanac start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static Almanac start(Config config, Clock clock) {
+        Optional<EmbeddedDatabase> embedded = Optional.empty();
+        PostgresPersistence persistence = null;
+        try {
+            DatabaseSettings database;
+            if (config.databaseUrl().isPresent()) {
+                database = new DatabaseSettings(config.databaseUrl().get(), config.databaseUser(),
+                        config.databasePassword(), config.databasePoolSize());
+            } else {
+                embedded = Optional.of(EmbeddedDatabase.start(config.dataDir()));
+                database = embedded.get().settings(config.databasePoolSize());
+            }
+            persistence = PostgresPersistence.connect(database);
+            return new Almanac(embedded, persistence, startHttp(config, clock, persistence));
+        } catch (RuntimeException e) {
+            if (persistence != null) {
+                persistence.close();
+            }
+            embedded.ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
+    }
+
+    private static HttpApi startHttp(Config config, Clock clock, PostgresPersistence persistence) {
+        byte[] secret = config.tokenSecret().orElseGet(() -> {
+            if (config.databaseUrl().isPresent()) {
+                LOG.warn("{} is not set: using a secret generated in {}. Replicas sharing this database must share "
+                        + "one secret, so set {} when running more than one.", Config.TOKEN_SECRET, config.dataDir(),
+                        Config.TOKEN_SECRET);
+            }
+            return TokenSecretStore.loadOrCreate(config.dataDir());
+        });
+        var ids = new TimeOrderedIds(clock);
+        var tokens = new JwtAccessTokens(secret, config.accessTokenLifetime());
+        var accounts = AccountUseCases.wire(persistence.accounts(), new Argon2idPasswordHasher(), tokens, ids, clock);
+        var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
+        var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
+        var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
+                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
+        return HttpApi.create(settings, accounts, calendars, events, persistence::isHealthy).start();
+    }
+
+    /** The port the HTTP server listens on (useful when configured as 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** The Maven project version this jar was built from. */
+    public static String version() {
+        try (InputStream in = Almanac.class.getResourceAsStream("/almanac.properties")) {
+            var properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping Almanac");
+        try {
+            http.close();
+        } finally {
+            try {
+                persistence.close();
+            } finally {
+                embedded.ifPresent(EmbeddedDatabase::close);
+            }
+        }
+        LOG.info("Almanac stopped");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.almanac.bootstrap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar almanac.jar}: reads the environment, starts Almanac, stops it cleanly on SIGTERM. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.fromEnvironment(System.getenv());
+        } catch (ConfigurationException e) {
+            System.err.println("almanac: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LOG.info("Almanac {} starting on Java {} with {}", Almanac.version(), Runtime.version(), config);
+        long started = System.nanoTime();
+        Almanac almanac;
+        try {
+            almanac = Almanac.start(config);
+        } catch (ConfigurationException e) {
+            System.err.println("almanac: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("Almanac could not start", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(almanac::close, "almanac-shutdown"));
+        LOG.info("Almanac {} ready on port {} in {} ms", Almanac.version(), almanac.port(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

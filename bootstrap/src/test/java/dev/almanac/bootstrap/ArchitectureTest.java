@@ -1,0 +1,77 @@
+package dev.almanac.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/** The hexagon's arrows, checked on the compiled production classes of every module. */
+@AnalyzeClasses(packages = "dev.almanac", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule arrows_point_inward = onionArchitecture()
+            .domainModels("dev.almanac.domain..")
+            .applicationServices("dev.almanac.application..")
+            .adapter("http", "dev.almanac.adapter.http..")
+            .adapter("persistence", "dev.almanac.adapter.persistence..")
+            .because("adapters depend on the application, the application on the domain, never the other way");
+
+    @ArchTest
+    static final ArchRule the_domain_uses_only_the_jdk = classes()
+            .that().resideInAPackage("dev.almanac.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.almanac.domain..")
+            .because("other JVM applications embed the domain jar on its own");
+
+    @ArchTest
+    static final ArchRule the_application_uses_only_the_jdk_and_the_domain = classes()
+            .that().resideInAPackage("dev.almanac.application..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.almanac.domain..", "dev.almanac.application..")
+            .because("frameworks belong in adapters");
+
+    @ArchTest
+    static final ArchRule the_adapters_do_not_know_each_other = CompositeArchRule
+            .of(noClasses().that().resideInAPackage("dev.almanac.adapter.http..")
+                    .should().dependOnClassesThat().resideInAPackage("dev.almanac.adapter.persistence.."))
+            .and(noClasses().that().resideInAPackage("dev.almanac.adapter.persistence..")
+                    .should().dependOnClassesThat().resideInAPackage("dev.almanac.adapter.http.."));
+
+    @ArchTest
+    static final ArchRule nothing_outside_bootstrap_depends_on_bootstrap = noClasses()
+            .that().resideOutsideOfPackage("dev.almanac.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("dev.almanac.bootstrap..");
+
+    @ArchTest
+    static final ArchRule the_core_reads_no_clock_and_no_randomness = noClasses()
+            .that().resideInAnyPackage("dev.almanac.domain..", "dev.almanac.application..")
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(UUID.class, "randomUUID")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .because("time and randomness are injected through ports (Clock, IdGenerator)");
+
+    @ArchTest
+    static final ArchRule use_case_services_hide_behind_their_interfaces = classes()
+            .that().resideInAPackage("dev.almanac.application..")
+            .and().haveSimpleNameEndingWith("Service")
+            .should().notBePublic()
+            .because("callers depend on the use-case interfaces, never on the service that implements them");
+}
