@@ -1,0 +1,174 @@
+package dev.almanac.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The newcomer's path, end to end: {@code java -jar bootstrap/target/almanac.jar} with nothing configured starts
+ * an embedded PostgreSQL, serves, keeps data and the signing secret across a restart, and stops cleanly on SIGTERM.
+ */
+class RunnableJarIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void the_jar_serves_keeps_its_data_across_a_restart_and_stops_cleanly_on_sigterm() throws Exception {
+        int port = freePort();
+        String token;
+        String calendarId;
+
+        RunningJar first = RunningJar.start(dataDir, port);
+        try {
+            assertThat(get(port, "/health", null).body()).contains("\"UP\"");
+            assertThat(post(port, "/v1/accounts", null,
+                    "{\"email\":\"ada@example.org\",\"password\":\"correct horse battery\",\"displayName\":\"Ada\"}")
+                    .statusCode()).isEqualTo(201);
+            HttpResponse<String> login = post(port, "/v1/auth/token", null,
+                    "{\"email\":\"ada@example.org\",\"password\":\"correct horse battery\"}");
+            assertThat(login.statusCode()).isEqualTo(200);
+            token = field(login.body(), "accessToken");
+            HttpResponse<String> created = post(port, "/v1/calendars", token,
+                    "{\"name\":\"Work\",\"timeZone\":\"Europe/Berlin\"}");
+            assertThat(created.statusCode()).isEqualTo(201);
+            calendarId = field(created.body(), "id");
+        } finally {
+            first.stopWithSigterm();
+        }
+        assertThat(first.exitCode()).as("exit code after SIGTERM").isIn(0, 143);
+        assertThat(first.log()).contains("Almanac stopped");
+
+        RunningJar second = RunningJar.start(dataDir, port);
+        try {
+            HttpResponse<String> again = get(port, "/v1/calendars/" + calendarId, token);
+            assertThat(again.statusCode()).as("the old token still verifies and the calendar survived: " + again.body())
+                    .isEqualTo(200);
+            assertThat(again.body()).contains("\"Work\"");
+        } finally {
+            second.stopWithSigterm();
+        }
+    }
+
+    @Test
+    void invalid_configuration_stops_the_start_with_a_message_naming_the_variable() throws Exception {
+        Path log = Files.createTempFile(dataDir, "almanac", ".log");
+        var builder = new ProcessBuilder(java(), "-jar", jar())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("ALMANAC_HTTP_PORT", "not-a-port");
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("ALMANAC_HTTP_PORT");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String jar() {
+        String jar = System.getProperty("almanac.jar", "target/almanac.jar");
+        assertThat(Path.of(jar)).as("the packaged jar").exists();
+        return jar;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jar running as a child process, its output captured to a file. */
+    private record RunningJar(Process process, Path log) {
+
+        static RunningJar start(Path dataDir, int port) throws Exception {
+            Path log = Files.createTempFile(dataDir.getParent(), "almanac", ".log");
+            var builder = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("ALMANAC_"));
+            builder.environment().put("ALMANAC_DATA_DIR", dataDir.toString());
+            builder.environment().put("ALMANAC_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("ALMANAC_HTTP_HOST", "127.0.0.1");
+            var running = new RunningJar(builder.start(), log);
+            running.awaitHealthy(port);
+            return running;
+        }
+
+        void awaitHealthy(int port) throws Exception {
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the jar exited early with " + process.exitValue() + ":\n" + log());
+                }
+                try {
+                    if (get(port, "/health", null).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("the jar did not become healthy in time:\n" + log());
+        }
+
+        void stopWithSigterm() throws Exception {
+            process.destroy(); // SIGTERM on Unix
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the jar did not stop within 60 s of SIGTERM:\n" + log());
+            }
+        }
+
+        int exitCode() {
+            return process.exitValue();
+        }
+
+        String log() throws IOException {
+            return Files.readString(log);
+        }
+    }
+}
