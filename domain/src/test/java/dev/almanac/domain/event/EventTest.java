@@ -92,6 +92,18 @@ class EventTest {
     }
 
     @Nested
+    class OnADayTheCalendarZoneSkipped {
+
+        @Test
+        void an_all_day_event_can_be_scheduled_and_moved_into_that_zone() {
+            var newYearsEve = anEvent().allDay("1994-12-31", "1995-01-01").inCalendarZone("Pacific/Kiritimati").build();
+            assertThat(newYearsEve.slot().duration()).isEqualTo(Duration.ofDays(1));
+            var elsewhere = anEvent().allDay("2011-12-30", "2011-12-31").inCalendarZone("Europe/Berlin").build();
+            assertThat(elsewhere.anchoredIn(ZoneId.of("Pacific/Apia")).slot().duration()).isEqualTo(Duration.ofDays(1));
+        }
+    }
+
+    @Nested
     class Texts {
 
         @Test

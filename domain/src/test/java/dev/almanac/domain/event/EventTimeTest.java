@@ -137,6 +137,18 @@ class EventTimeTest {
         }
 
         @Test
+        void a_day_the_calendar_zone_skipped_still_gives_a_slot() {
+            // Kiritimati jumped across the date line: 1994-12-31 never happened there, nor 2011-12-30 in Apia.
+            var kiritimati = EventTime.allDay(LocalDate.parse("1994-12-31"), LocalDate.parse("1995-01-01"))
+                    .slotIn(ZoneId.of("Pacific/Kiritimati"));
+            assertThat(kiritimati.start()).isEqualTo(Instant.parse("1994-12-31T10:00:00Z"));
+            assertThat(kiritimati.duration()).isEqualTo(Duration.ofDays(1));
+            var apia = EventTime.allDay(LocalDate.parse("2011-12-30"), LocalDate.parse("2011-12-31"))
+                    .slotIn(ZoneId.of("Pacific/Apia"));
+            assertThat(apia.duration()).isEqualTo(Duration.ofDays(1));
+        }
+
+        @Test
         void a_span_of_1827_days_is_accepted_and_1828_refused() {
             var first = LocalDate.parse("2026-01-01");
             assertThat(EventTime.allDay(first, first.plusDays(1827)).end()).isEqualTo(day("2031-01-02"));
