@@ -244,6 +244,15 @@ class CalendarUseCasesTest {
         }
 
         @Test
+        void a_stranger_with_a_stale_version_learns_nothing_either() {
+            var work = create(ADA, "Work", "UTC");
+            calendars.update().update(rename(ADA, work.id(), OptionalLong.empty(), "Job"));
+            var e = catchThrowableOfType(NotFoundException.class,
+                    () -> calendars.update().update(rename(BOB, work.id(), OptionalLong.of(0), "Mine now")));
+            assertThat(e.code()).isEqualTo("calendar.not_found");
+        }
+
+        @Test
         void a_missing_calendar_is_not_found() {
             var e = catchThrowableOfType(NotFoundException.class,
                     () -> calendars.update().update(rename(ADA, Ids.calendar(99), OptionalLong.empty(), "Job")));

@@ -281,6 +281,26 @@ class EventUseCasesTest {
         }
 
         @Test
+        void another_account_learns_nothing_from_a_stale_version_or_a_made_up_event_id() {
+            events.update().update(new UpdateEventUseCase.Command(ADA, work.id(), standup.id(), OptionalLong.empty(),
+                    Optional.of("Renamed"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+            var p = patch(standup);
+            assertThat(notFoundCode(() -> events.update().update(new UpdateEventUseCase.Command(BOB, work.id(),
+                    standup.id(), OptionalLong.of(0), Optional.of("Mine"), p.description(), p.location(), p.start(),
+                    p.end(), p.status())))).isEqualTo("calendar.not_found");
+            assertThat(notFoundCode(() -> events.update().update(new UpdateEventUseCase.Command(BOB, work.id(),
+                    Ids.event(99), OptionalLong.empty(), Optional.of("Mine"), p.description(), p.location(), p.start(),
+                    p.end(), p.status())))).isEqualTo("calendar.not_found");
+            assertThat(notFoundCode(() -> events.changeStatus().changeStatus(new ChangeEventStatusUseCase.Command(
+                    BOB, work.id(), standup.id(), OptionalLong.of(0), EventStatus.CANCELLED))))
+                    .isEqualTo("calendar.not_found");
+            assertThat(notFoundCode(() -> events.changeStatus().changeStatus(new ChangeEventStatusUseCase.Command(
+                    BOB, work.id(), Ids.event(99), OptionalLong.empty(), EventStatus.CANCELLED))))
+                    .isEqualTo("calendar.not_found");
+        }
+
+        @Test
         void a_status_in_an_update_follows_the_machine() {
             var p = patch(standup);
             var cancelled = events.update().update(new UpdateEventUseCase.Command(ADA, work.id(), standup.id(),
