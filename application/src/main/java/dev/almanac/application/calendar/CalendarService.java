@@ -62,6 +62,9 @@ final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase
     @Override
     public Calendar update(UpdateCalendarUseCase.Command command) {
         var zone = command.timeZone().map(z -> TimeZones.iana(z, "timeZone", "calendar.time_zone"));
+        // Authorize before the versioned write, so a stranger never learns of the calendar from a stale version.
+        calendars.byId(command.id()).orElseThrow(() -> Calendar.notFound(command.id()))
+                .require(command.actor(), CalendarPermission.MANAGE);
         return calendars.update(command.id(), command.expectedVersion(), current -> {
             current.require(command.actor(), CalendarPermission.MANAGE);
             return current.revise(command.name().orElse(null), command.description().orElse(null),

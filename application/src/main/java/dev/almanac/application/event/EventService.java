@@ -62,6 +62,9 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         var changes = new EventChanges(command.title(), command.description(), command.location(),
                 command.start().map(s -> s.toPoint("start")), command.end().map(e -> e.toPoint("end")),
                 command.status());
+        // Authorize before the versioned write, so a stranger never learns of the calendar or event from a stale
+        // version or an unknown event id; the check inside the change holds it for the write itself.
+        calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
             calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
             return current.revise(changes, calendar.timeZone(), clock.instant());
@@ -70,6 +73,7 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Event changeStatus(ChangeEventStatusUseCase.Command command) {
+        calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
             calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
             return current.moveTo(command.target(), clock.instant());

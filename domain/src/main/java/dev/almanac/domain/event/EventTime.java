@@ -70,7 +70,14 @@ public record EventTime(TimePoint start, TimePoint end) {
      */
     public TimeSlot slotIn(ZoneId anchorZone) {
         requireNonNull(anchorZone, "anchorZone");
-        return new TimeSlot(start.resolve(anchorZone), end.resolve(anchorZone));
+        var from = start.resolve(anchorZone);
+        var to = end.resolve(anchorZone);
+        if (start instanceof TimePoint.Day s && end instanceof TimePoint.Day e && !from.isBefore(to)) {
+            // Every date of the span was skipped by the zone (Pacific/Kiritimati has no 1994-12-31, Pacific/Apia
+            // no 2011-12-30): both midnights resolve to the same instant. Keep the span's nominal length.
+            to = from.plus(Duration.ofDays(ChronoUnit.DAYS.between(s.date(), e.date())));
+        }
+        return new TimeSlot(from, to);
     }
 
     /** The same span with a new start, checked again. */
