@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 /** A {@link CalendarRepository} in memory, held to the same contract as the PostgreSQL one. */
 public final class InMemoryCalendars implements CalendarRepository {
     private static final Comparator<Calendar> ORDER =
-            Comparator.comparing(Calendar::createdAt).thenComparing(c -> c.id().value());
+            Comparator.comparing(Calendar::createdAt).thenComparing(c -> c.id().value(), InMemoryStore.UUID_ORDER);
 
     private final InMemoryStore store;
 
@@ -54,6 +54,10 @@ public final class InMemoryCalendars implements CalendarRepository {
                 throw new StaleVersionException("calendar", expectedVersion.getAsLong());
             }
             Calendar changed = change.apply(current).atVersion(current.version() + 1);
+            if (store.calendars.get(id).version() != current.version()) {
+                // someone else stored a change while ours was being made
+                throw new StaleVersionException("calendar", expectedVersion.orElse(current.version()));
+            }
             store.calendars.put(id, changed);
             if (!changed.timeZone().equals(current.timeZone())) {
                 store.events.replaceAll((eventId, event) -> event.calendarId().equals(id)
@@ -92,6 +96,6 @@ public final class InMemoryCalendars implements CalendarRepository {
 
     private static boolean isAfter(Calendar c, Cursor cursor) {
         int byTime = c.createdAt().compareTo(cursor.at());
-        return byTime > 0 || (byTime == 0 && c.id().value().compareTo(cursor.id()) > 0);
+        return byTime > 0 || (byTime == 0 && InMemoryStore.UUID_ORDER.compare(c.id().value(), cursor.id()) > 0);
     }
 }
