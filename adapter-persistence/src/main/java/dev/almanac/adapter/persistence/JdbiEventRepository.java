@@ -119,15 +119,8 @@ final class JdbiEventRepository implements EventRepository {
     @Override
     public List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
                               Optional<Cursor> after, int limit) {
-        String sql = SELECT_WITH_ZONE
-                + " where e.calendar_id = :calendarId"
-                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
-                + (after.isPresent() ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
-                + (titleContains.isPresent() ? " and e.title_folded like :titlePattern escape '\\'" : "")
-                + " order by e.start_at, e.id"
-                + " limit :limit";
         return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql)
+            Query query = handle.createQuery(windowSql(after.isPresent(), titleContains.isPresent()))
                     .bind("calendarId", calendarId.value())
                     .bind("from", utc(from))
                     .bind("to", utc(to))
@@ -138,6 +131,17 @@ final class JdbiEventRepository implements EventRepository {
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });
+    }
+
+    /** The window query's SQL, with the cursor and title conditions only when they are used. */
+    static String windowSql(boolean afterCursor, boolean titleFilter) {
+        return SELECT_WITH_ZONE
+                + " where e.calendar_id = :calendarId"
+                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
+                + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
+                + (titleFilter ? " and e.title_folded like :titlePattern escape '\\'" : "")
+                + " order by e.start_at, e.id"
+                + " limit :limit";
     }
 
     /** The calendar, held {@code for share} until the transaction ends, so its zone cannot change meanwhile. */

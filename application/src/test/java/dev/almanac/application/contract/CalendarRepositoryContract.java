@@ -133,20 +133,6 @@ public abstract class CalendarRepositoryContract {
     }
 
     @Test
-    void an_update_that_loses_a_race_to_another_writer_is_refused_as_stale() {
-        Calendar work = added("Work", BERLIN);
-
-        assertThatThrownBy(() -> calendars.update(work.id(), OptionalLong.empty(), loaded -> {
-            // Someone else stores a change between our load and our save.
-            calendars.update(work.id(), OptionalLong.empty(), c -> c.revise("Theirs", null, null, NOW));
-            return loaded.revise("Ours", null, null, NOW);
-        })).isInstanceOf(StaleVersionException.class);
-
-        assertThat(calendars.byId(work.id()).orElseThrow())
-                .extracting(Calendar::name, Calendar::version).containsExactly("Theirs", 1L);
-    }
-
-    @Test
     void updating_an_unknown_calendar_is_not_found() {
         assertThatThrownBy(() -> calendars.update(new CalendarId(newId()), OptionalLong.empty(), c -> c))
                 .isInstanceOf(NotFoundException.class)

@@ -201,21 +201,6 @@ public abstract class EventRepositoryContract {
     }
 
     @Test
-    void an_update_that_loses_a_race_to_another_writer_is_refused_as_stale() {
-        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
-
-        assertThatThrownBy(() -> events.update(work.id(), standup.id(), OptionalLong.empty(), (calendar, loaded) -> {
-            // Someone else stores a change between our load and our save.
-            events.update(work.id(), standup.id(), OptionalLong.empty(),
-                    (c, e) -> e.moveTo(EventStatus.TENTATIVE, NOW));
-            return loaded.moveTo(EventStatus.CANCELLED, NOW);
-        })).isInstanceOf(StaleVersionException.class);
-
-        assertThat(events.byId(work.id(), standup.id()).orElseThrow())
-                .extracting(Event::status, Event::version).containsExactly(EventStatus.TENTATIVE, 1L);
-    }
-
-    @Test
     void an_update_through_the_wrong_calendar_is_not_found_and_changes_nothing() {
         Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
 
