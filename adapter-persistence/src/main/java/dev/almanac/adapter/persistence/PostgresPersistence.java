@@ -136,10 +136,14 @@ public final class PostgresPersistence implements AutoCloseable {
                 .migrate();
     }
 
+    /** The driver's own words when it has some (they name host, port and cause), else the root cause's. */
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return String.valueOf(t.getMessage());
+            }
+            root = t;
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }

@@ -65,7 +65,8 @@ class PostgresPersistenceTest {
                     "s3cret-password", 2)))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageContaining(url)
-                    .hasMessageContaining("almanac")
+                    .hasMessageContaining("'almanac'")
+                    .hasMessageContaining("refused")
                     .message().doesNotContain("s3cret-password");
             assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to fail").isLessThan(10_000);
         }
