@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 /** A {@link CalendarRepository} in memory, held to the same contract as the PostgreSQL one. */
 public final class InMemoryCalendars implements CalendarRepository {
     private static final Comparator<Calendar> ORDER =
-            Comparator.comparing(Calendar::createdAt).thenComparing(c -> c.id().value());
+            Comparator.comparing(Calendar::createdAt).thenComparing(c -> c.id().value(), InMemoryStore.UUID_ORDER);
 
     private final InMemoryStore store;
 
@@ -92,6 +92,6 @@ public final class InMemoryCalendars implements CalendarRepository {
 
     private static boolean isAfter(Calendar c, Cursor cursor) {
         int byTime = c.createdAt().compareTo(cursor.at());
-        return byTime > 0 || (byTime == 0 && c.id().value().compareTo(cursor.id()) > 0);
+        return byTime > 0 || (byTime == 0 && InMemoryStore.UUID_ORDER.compare(c.id().value(), cursor.id()) > 0);
     }
 }

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 /** An {@link EventRepository} in memory, held to the same contract as the PostgreSQL one. */
 public final class InMemoryEvents implements EventRepository {
     private static final Comparator<Event> ORDER =
-            Comparator.comparing((Event e) -> e.slot().start()).thenComparing(e -> e.id().value());
+            Comparator.comparing((Event e) -> e.slot().start()).thenComparing(e -> e.id().value(), InMemoryStore.UUID_ORDER);
 
     private final InMemoryStore store;
 
@@ -30,7 +30,7 @@ public final class InMemoryEvents implements EventRepository {
         synchronized (store) {
             Calendar calendar = store.calendars.get(event.calendarId());
             if (calendar == null) {
-                throw new IllegalStateException("calendar " + event.calendarId() + " does not exist");
+                throw Calendar.notFound(event.calendarId());
             }
             if (store.events.containsKey(event.id())) {
                 throw new IllegalStateException("event " + event.id() + " exists");
@@ -93,6 +93,6 @@ public final class InMemoryEvents implements EventRepository {
 
     private static boolean isAfter(Event e, Cursor cursor) {
         int byTime = e.slot().start().compareTo(cursor.at());
-        return byTime > 0 || (byTime == 0 && e.id().value().compareTo(cursor.id()) > 0);
+        return byTime > 0 || (byTime == 0 && InMemoryStore.UUID_ORDER.compare(e.id().value(), cursor.id()) > 0);
     }
 }

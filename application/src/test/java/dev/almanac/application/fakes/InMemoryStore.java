@@ -6,8 +6,10 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The shared state behind the in-memory repositories, so that deleting a calendar can take its events with it
@@ -15,6 +17,14 @@ import java.util.Map;
  * Every repository method locks the store, which makes each call one atomic "transaction".
  */
 public final class InMemoryStore {
+    /**
+     * UUIDs in the order PostgreSQL sorts them: as 16 unsigned bytes. ({@link UUID#compareTo} compares the two
+     * halves as signed numbers, which puts {@code 8...} before {@code 7...}.)
+     */
+    static final Comparator<UUID> UUID_ORDER = Comparator
+            .comparing((UUID u) -> u.getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
     final Map<AccountId, Account> accounts = new LinkedHashMap<>();
     final Map<CalendarId, Calendar> calendars = new LinkedHashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();

@@ -1,0 +1,82 @@
+package dev.almanac.adapter.persistence;
+
+import static dev.almanac.adapter.persistence.SqlValues.utc;
+
+import dev.almanac.application.port.AccountRepository;
+import dev.almanac.domain.account.Account;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.account.EmailAddress;
+import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.shared.ConflictException;
+import dev.almanac.domain.shared.NotFoundException;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** {@link AccountRepository} on PostgreSQL. The unique index on {@code email_normalized} settles sign-up races. */
+final class JdbiAccountRepository implements AccountRepository {
+    private static final String EMAIL_UNIQUE = "accounts_email_normalized_key";
+
+    private final Jdbi jdbi;
+
+    JdbiAccountRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Account account) {
+        AccountRow row = AccountRow.from(account);
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            insert into accounts (id, email, email_normalized, display_name, password_hash, status,
+                                                  created_at)
+                            values (:id, :email, :emailNormalized, :displayName, :passwordHash, :status, :createdAt)
+                            """)
+                    .bind("id", row.id())
+                    .bind("email", row.email())
+                    .bind("emailNormalized", row.emailNormalized())
+                    .bind("displayName", row.displayName())
+                    .bind("passwordHash", row.passwordHash())
+                    .bind("status", row.status())
+                    .bind("createdAt", utc(row.createdAt()))
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
+                throw new ConflictException("account.email.taken", "An account with this e-mail address exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Account> byId(AccountId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + AccountRow.COLUMNS + " from accounts where id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> AccountRow.read(rs))
+                .findOne()
+                .map(AccountRow::toDomain));
+    }
+
+    @Override
+    public Optional<Account> byEmail(EmailAddress email) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + AccountRow.COLUMNS + " from accounts where email_normalized = :email")
+                .bind("email", email.normalized())
+                .map((rs, ctx) -> AccountRow.read(rs))
+                .findOne()
+                .map(AccountRow::toDomain));
+    }
+
+    @Override
+    public void changePasswordHash(AccountId id, PasswordHash hash) {
+        int changed = jdbi.withHandle(handle -> handle.createUpdate(
+                        "update accounts set password_hash = :hash where id = :id")
+                .bind("hash", hash.encoded())
+                .bind("id", id.value())
+                .execute());
+        if (changed == 0) {
+            throw new NotFoundException("account.not_found", "No such account");
+        }
+    }
+}

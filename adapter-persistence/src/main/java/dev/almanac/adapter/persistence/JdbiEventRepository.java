@@ -1,0 +1,186 @@
+package dev.almanac.adapter.persistence;
+
+import static dev.almanac.adapter.persistence.SqlValues.utc;
+
+import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.shared.StaleVersionException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * {@link EventRepository} on PostgreSQL. Every read joins the event's calendar for its zone, which anchors
+ * all-day events; every write holds the calendar row {@code for share} (see {@link JdbiCalendarRepository} for
+ * the lock order).
+ */
+final class JdbiEventRepository implements EventRepository {
+    private static final String SELECT_WITH_ZONE = "select " + EventRow.E_COLUMNS + ", c.time_zone as calendar_zone"
+            + " from events e join calendars c on c.id = e.calendar_id";
+
+    private final Jdbi jdbi;
+
+    JdbiEventRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Event event) {
+        jdbi.useTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, event.calendarId());
+            EventRow row = EventRow.from(event.anchoredIn(calendar.timeZone()).atVersion(0));
+            bindAll(handle.createUpdate("""
+                    insert into events (id, calendar_id, title, title_folded, description, location, all_day,
+                                        start_local, start_zone, end_local, end_zone, start_date, end_date,
+                                        start_at, end_at, status, version, created_at, updated_at)
+                    values (:id, :calendarId, :title, :titleFolded, :description, :location, :allDay,
+                            :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
+                            :startAt, :endAt, :status, :version, :createdAt, :updatedAt)
+                    """), row)
+                    .bind("calendarId", row.calendarId())
+                    .bind("createdAt", utc(row.createdAt()))
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<Event> byId(CalendarId calendarId, EventId id) {
+        return jdbi.withHandle(handle -> load(handle, calendarId, id));
+    }
+
+    @Override
+    public Event update(CalendarId calendarId, EventId id, OptionalLong expectedVersion, Change change) {
+        return jdbi.inTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, calendarId);
+            Event current = load(handle, calendarId, id).orElseThrow(() -> Event.notFound(id));
+            long expected = expectedVersion.orElse(current.version());
+            if (current.version() != expected) {
+                throw new StaleVersionException("event", expected);
+            }
+            Event changed = change.apply(calendar, current)
+                    .anchoredIn(calendar.timeZone())
+                    .atVersion(current.version() + 1);
+            EventRow row = EventRow.from(changed);
+            int updated = bindAll(handle.createUpdate("""
+                    update events
+                       set title = :title, title_folded = :titleFolded, description = :description,
+                           location = :location, all_day = :allDay,
+                           start_local = :startLocal, start_zone = :startZone,
+                           end_local = :endLocal, end_zone = :endZone,
+                           start_date = :startDate, end_date = :endDate,
+                           start_at = :startAt, end_at = :endAt, status = :status,
+                           version = :version, updated_at = :updatedAt
+                     where id = :id and calendar_id = :calendarId and version = :expectedVersion
+                    """), row)
+                    .bind("calendarId", calendarId.value())
+                    .bind("expectedVersion", expected)
+                    .execute();
+            if (updated == 0) {
+                throw new StaleVersionException("event", expected);
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public void delete(CalendarId calendarId, EventId id, OptionalLong expectedVersion) {
+        jdbi.useTransaction(handle -> {
+            long stored = handle.createQuery(
+                            "select version from events where id = :id and calendar_id = :calendarId for update")
+                    .bind("id", id.value())
+                    .bind("calendarId", calendarId.value())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElseThrow(() -> Event.notFound(id));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stored) {
+                throw new StaleVersionException("event", expectedVersion.getAsLong());
+            }
+            handle.createUpdate("delete from events where id = :id").bind("id", id.value()).execute();
+        });
+    }
+
+    /**
+     * The window query. {@code [start_at, end_at) && [from, to)} is the overlap "starts before {@code to} and
+     * ends after {@code from}" (touching ends do not overlap), written as a range so the GiST index
+     * {@code events_window} answers it; see the migration for why.
+     */
+    @Override
+    public List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
+                              Optional<Cursor> after, int limit) {
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(windowSql(after.isPresent(), titleContains.isPresent()))
+                    .bind("calendarId", calendarId.value())
+                    .bind("from", utc(from))
+                    .bind("to", utc(to))
+                    .bind("limit", limit);
+            after.ifPresent(cursor -> query.bind("afterAt", utc(cursor.at())).bind("afterId", cursor.id()));
+            titleContains.ifPresent(text -> query.bind("titlePattern",
+                    SqlValues.containsPattern(EventRow.fold(text))));
+            return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
+                    .list();
+        });
+    }
+
+    /** The window query's SQL, with the cursor and title conditions only when they are used. */
+    static String windowSql(boolean afterCursor, boolean titleFilter) {
+        return SELECT_WITH_ZONE
+                + " where e.calendar_id = :calendarId"
+                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
+                + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
+                + (titleFilter ? " and e.title_folded like :titlePattern escape '\\'" : "")
+                + " order by e.start_at, e.id"
+                + " limit :limit";
+    }
+
+    /** The calendar, held {@code for share} until the transaction ends, so its zone cannot change meanwhile. */
+    private static Calendar lockCalendar(Handle handle, CalendarId id) {
+        return handle.createQuery("select " + CalendarRow.COLUMNS + " from calendars where id = :id for share")
+                .bind("id", id.value())
+                .map((rs, ctx) -> CalendarRow.read(rs))
+                .findOne()
+                .map(CalendarRow::toDomain)
+                .orElseThrow(() -> Calendar.notFound(id));
+    }
+
+    private static Optional<Event> load(Handle handle, CalendarId calendarId, EventId id) {
+        return handle.createQuery(SELECT_WITH_ZONE + " where e.id = :id and e.calendar_id = :calendarId")
+                .bind("id", id.value())
+                .bind("calendarId", calendarId.value())
+                .map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
+                .findOne();
+    }
+
+    /** Binds the columns an insert and an update share. */
+    private static Update bindAll(Update update, EventRow row) {
+        return update
+                .bind("id", row.id())
+                .bind("title", row.title())
+                .bind("titleFolded", row.titleFolded())
+                .bind("description", row.description())
+                .bind("location", row.location())
+                .bind("allDay", row.allDay())
+                .bindByType("startLocal", row.startLocal(), LocalDateTime.class)
+                .bindByType("startZone", row.startZone(), String.class)
+                .bindByType("endLocal", row.endLocal(), LocalDateTime.class)
+                .bindByType("endZone", row.endZone(), String.class)
+                .bindByType("startDate", row.startDate(), LocalDate.class)
+                .bindByType("endDate", row.endDate(), LocalDate.class)
+                .bind("startAt", utc(row.startAt()))
+                .bind("endAt", utc(row.endAt()))
+                .bind("status", row.status())
+                .bind("version", row.version())
+                .bind("updatedAt", utc(row.updatedAt()));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.almanac.adapter.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.EventRepository;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The persistence adapter's one entry point: it migrates the schema, then hands out the repositories.
+ *
+ * <p>{@link #connect} opens and owns a connection pool; {@link #onDataSource} uses a pool someone else owns.
+ * Either way the schema is migrated with Flyway before a repository is handed out.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+    static final String MIGRATIONS = "classpath:db/migration";
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+    private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+
+    private final DataSource dataSource;
+    private final Optional<HikariDataSource> ownedPool;
+    private final AccountRepository accounts;
+    private final CalendarRepository calendars;
+    private final EventRepository events;
+
+    private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        Jdbi jdbi = Jdbi.create(dataSource);
+        this.accounts = new JdbiAccountRepository(jdbi);
+        this.calendars = new JdbiCalendarRepository(jdbi);
+        this.events = new JdbiEventRepository(jdbi);
+    }
+
+    /**
+     * Opens a connection pool to the database, migrates it and returns the adapter, which owns the pool.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached or refuses the credentials
+     * @throws FlywayException              when the schema cannot be migrated (e.g. an edited migration)
+     */
+    public static PostgresPersistence connect(DatabaseSettings settings) {
+        requireNonNull(settings, "settings");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("Cannot connect to PostgreSQL at " + settings.jdbcUrl()
+                    + " as user '" + settings.user() + "': " + rootMessage(e), e);
+        }
+        try {
+            migrate(pool);
+            return new PostgresPersistence(pool, Optional.of(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Migrates the database behind {@code dataSource} and returns an adapter that uses it but never closes it. */
+    public static PostgresPersistence onDataSource(DataSource dataSource) {
+        requireNonNull(dataSource, "dataSource");
+        migrate(dataSource);
+        return new PostgresPersistence(dataSource, Optional.empty());
+    }
+
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    public CalendarRepository calendars() {
+        return calendars;
+    }
+
+    public EventRepository events() {
+        return events;
+    }
+
+    /** Whether the database answers a trivial query within a couple of seconds. Never throws. */
+    public boolean isHealthy() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(HEALTH_QUERY_TIMEOUT_SECONDS);
+            try (ResultSet rs = statement.executeQuery("select 1")) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes the connection pool if this adapter opened it; a borrowed data source is left alone. */
+    @Override
+    public void close() {
+        ownedPool.ifPresent(HikariDataSource::close);
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("almanac");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        // How long a request waits for a free connection before it fails, rather than hanging.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        // Fail at start, with the driver's reason, when the first connection cannot be made.
+        config.setInitializationFailTimeout(1);
+        // The driver's own limit for opening a socket (seconds), so an unroutable host fails promptly too.
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "almanac");
+        return config;
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .validateOnMigrate(true)
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+    }
+
+    /** The driver's own words when it has some (they name host, port and cause), else the root cause's. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return String.valueOf(t.getMessage());
+            }
+            root = t;
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

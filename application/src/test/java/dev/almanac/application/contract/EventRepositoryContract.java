@@ -1,0 +1,386 @@
+package dev.almanac.application.contract;
+
+import static dev.almanac.application.contract.ContractFixtures.BERLIN;
+import static dev.almanac.application.contract.ContractFixtures.NOW;
+import static dev.almanac.application.contract.ContractFixtures.account;
+import static dev.almanac.application.contract.ContractFixtures.allDay;
+import static dev.almanac.application.contract.ContractFixtures.at;
+import static dev.almanac.application.contract.ContractFixtures.calendar;
+import static dev.almanac.application.contract.ContractFixtures.newId;
+import static dev.almanac.application.contract.ContractFixtures.timed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.shared.Cursor;
+import dev.almanac.domain.account.Account;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventChanges;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventStatus;
+import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.TimePoint;
+import dev.almanac.domain.shared.DomainException;
+import dev.almanac.domain.shared.ForbiddenException;
+import dev.almanac.domain.shared.NotFoundException;
+import dev.almanac.domain.shared.StaleVersionException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link EventRepository} does, run against the in-memory fake and against PostgreSQL. */
+public abstract class EventRepositoryContract {
+    private static final Instant MARCH = at("2026-03-01T00:00:00Z");
+    private static final Instant APRIL = at("2026-04-01T00:00:00Z");
+
+    /** A new, empty store for each test. */
+    protected abstract Repositories freshRepositories();
+
+    private CalendarRepository calendars;
+    private EventRepository events;
+    private Calendar work;
+    private Calendar home;
+
+    @BeforeEach
+    void emptyStoreWithTwoCalendars() {
+        Repositories store = freshRepositories();
+        calendars = store.calendars();
+        events = store.events();
+        Account owner = account("owner@example.org");
+        store.accounts().add(owner);
+        work = calendar(owner.id(), "Work", BERLIN, NOW);
+        home = calendar(owner.id(), "Home", BERLIN, NOW);
+        calendars.add(work);
+        calendars.add(home);
+    }
+
+    private Event added(Event event) {
+        events.add(event);
+        return event;
+    }
+
+    private List<String> window(Instant from, Instant to) {
+        return titles(events.window(work.id(), from, to, Optional.empty(), Optional.empty(), 100));
+    }
+
+    private List<String> titled(String filter) {
+        return titles(events.window(work.id(), MARCH, APRIL, Optional.of(filter), Optional.empty(), 100));
+    }
+
+    // --- add and find ---
+
+    @Test
+    void an_added_timed_event_is_found_in_its_calendar_with_every_field() {
+        EventTime time = EventTime.timed(
+                new TimePoint.Wall(LocalDateTime.parse("2026-03-10T09:00"), BERLIN),
+                new TimePoint.Wall(LocalDateTime.parse("2026-03-10T10:30"), ZoneId.of("America/New_York")));
+        Event flight = Event.schedule(new EventId(newId()), work.id(), "Flight", "Seat 12A\nWindow",
+                "Terminal 1", time, Optional.of(EventStatus.TENTATIVE), BERLIN, NOW);
+        events.add(flight);
+
+        Event found = events.byId(work.id(), flight.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(flight);
+        assertThat(found.version()).isZero();
+        assertThat(found.slot().start()).isEqualTo(at("2026-03-10T08:00:00Z"));
+        assertThat(found.slot().end()).isEqualTo(at("2026-03-10T14:30:00Z"));
+    }
+
+    @Test
+    void an_added_all_day_event_is_found_anchored_in_its_calendar_zone() {
+        Event holiday = added(allDay(work, "Holiday", "2026-03-10", "2026-03-12"));
+
+        Event found = events.byId(work.id(), holiday.id()).orElseThrow();
+
+        assertThat(found).isEqualTo(holiday);
+        assertThat(found.time().isAllDay()).isTrue();
+        assertThat(found.slot().start()).isEqualTo(at("2026-03-09T23:00:00Z"));
+        assertThat(found.slot().end()).isEqualTo(at("2026-03-11T23:00:00Z"));
+    }
+
+    @Test
+    void an_event_is_invisible_through_another_calendar() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThat(events.byId(home.id(), standup.id())).isEmpty();
+        assertThat(events.byId(new CalendarId(newId()), standup.id())).isEmpty();
+        assertThat(events.byId(work.id(), new EventId(newId()))).isEmpty();
+    }
+
+    @Test
+    void adding_an_event_to_an_unknown_calendar_is_not_found() {
+        Calendar gone = calendar(work.owner(), "Gone", BERLIN, NOW);
+
+        assertThatThrownBy(() -> events.add(timed(gone, "Lost", "2026-03-10T09:00", "2026-03-10T10:00")))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+    }
+
+    // --- update ---
+
+    @Test
+    void an_update_stores_the_change_and_bumps_the_version() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        EventChanges retitle = new EventChanges(Optional.of("Daily standup"), Optional.of("Bring coffee"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        Event changed = events.update(work.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.revise(retitle, calendar.timeZone(), NOW.plusSeconds(60)));
+        Event cancelled = events.update(work.id(), standup.id(), OptionalLong.of(1),
+                (calendar, current) -> current.moveTo(EventStatus.CANCELLED, NOW.plusSeconds(120)));
+
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(cancelled.version()).isEqualTo(2);
+        assertThat(cancelled.title()).isEqualTo("Daily standup");
+        assertThat(cancelled.status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(events.byId(work.id(), standup.id())).contains(cancelled);
+    }
+
+    @Test
+    void an_update_that_moves_an_event_moves_it_in_the_window_too() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        EventChanges nextDay = new EventChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new TimePoint.Wall(LocalDateTime.parse("2026-03-11T09:00"), ZoneId.of("UTC"))),
+                Optional.of(new TimePoint.Wall(LocalDateTime.parse("2026-03-11T09:15"), ZoneId.of("UTC"))),
+                Optional.empty());
+
+        events.update(work.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.revise(nextDay, calendar.timeZone(), NOW));
+
+        assertThat(window(at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z"))).isEmpty();
+        assertThat(window(at("2026-03-11T00:00:00Z"), at("2026-03-12T00:00:00Z"))).containsExactly("Standup");
+    }
+
+    @Test
+    void the_change_sees_the_event_s_calendar() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        AtomicReference<Calendar> seen = new AtomicReference<>();
+
+        events.update(work.id(), standup.id(), OptionalLong.empty(), (calendar, current) -> {
+            seen.set(calendar);
+            return current;
+        });
+
+        assertThat(seen.get()).isEqualTo(work);
+    }
+
+    @Test
+    void an_update_expecting_a_stale_version_is_refused_and_stores_nothing() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        Event confirmed = events.update(work.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.moveTo(EventStatus.TENTATIVE, NOW));
+
+        assertThatThrownBy(() -> events.update(work.id(), standup.id(), OptionalLong.of(0),
+                (calendar, current) -> current.moveTo(EventStatus.CANCELLED, NOW)))
+                .isInstanceOf(StaleVersionException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("event.version_mismatch");
+        assertThat(events.byId(work.id(), standup.id())).contains(confirmed);
+    }
+
+    @Test
+    void an_update_whose_change_throws_stores_nothing() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThatThrownBy(() -> events.update(work.id(), standup.id(), OptionalLong.empty(), (calendar, current) -> {
+            current.moveTo(EventStatus.CANCELLED, NOW);
+            throw new ForbiddenException("calendar.forbidden", "not yours");
+        })).isInstanceOf(ForbiddenException.class);
+
+        assertThat(events.byId(work.id(), standup.id())).contains(standup);
+    }
+
+    @Test
+    void an_update_through_the_wrong_calendar_is_not_found_and_changes_nothing() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThatThrownBy(() -> events.update(home.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.moveTo(EventStatus.CANCELLED, NOW)))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("event.not_found");
+        assertThatThrownBy(() -> events.update(new CalendarId(newId()), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.moveTo(EventStatus.CANCELLED, NOW)))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+        assertThat(events.byId(work.id(), standup.id())).contains(standup);
+    }
+
+    // --- delete ---
+
+    @Test
+    void a_deleted_event_is_gone() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        Event lunch = added(timed(work, "Lunch", "2026-03-10T12:00", "2026-03-10T13:00"));
+
+        events.delete(work.id(), standup.id(), OptionalLong.of(0));
+
+        assertThat(events.byId(work.id(), standup.id())).isEmpty();
+        assertThat(window(MARCH, APRIL)).containsExactly("Lunch");
+        assertThat(events.byId(work.id(), lunch.id())).contains(lunch);
+    }
+
+    @Test
+    void deleting_with_a_stale_expected_version_is_refused_and_keeps_the_event() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        events.update(work.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.moveTo(EventStatus.TENTATIVE, NOW));
+
+        assertThatThrownBy(() -> events.delete(work.id(), standup.id(), OptionalLong.of(0)))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(events.byId(work.id(), standup.id())).isPresent();
+    }
+
+    @Test
+    void deleting_through_the_wrong_calendar_is_not_found_and_keeps_the_event() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThatThrownBy(() -> events.delete(home.id(), standup.id(), OptionalLong.empty()))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("event.not_found");
+        assertThat(events.byId(work.id(), standup.id())).isPresent();
+    }
+
+    // --- window ---
+
+    @Test
+    void the_window_holds_every_event_that_overlaps_it() {
+        added(timed(work, "Overnight", "2026-03-09T22:00", "2026-03-10T02:00"));
+        added(timed(work, "Inside", "2026-03-10T09:00", "2026-03-10T10:00"));
+        added(timed(work, "Covering", "2026-03-09T00:00", "2026-03-12T00:00"));
+        added(timed(work, "Late", "2026-03-10T23:30", "2026-03-11T01:00"));
+        added(timed(work, "Before", "2026-03-09T10:00", "2026-03-09T11:00"));
+        added(timed(work, "After", "2026-03-11T10:00", "2026-03-11T11:00"));
+
+        assertThat(window(at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z")))
+                .containsExactly("Covering", "Overnight", "Inside", "Late");
+    }
+
+    @Test
+    void events_that_only_touch_the_window_s_edges_are_outside_it() {
+        added(timed(work, "Ends at from", "2026-03-09T23:00", "2026-03-10T00:00"));
+        added(timed(work, "Starts at to", "2026-03-11T00:00", "2026-03-11T01:00"));
+        added(timed(work, "Starts at from", "2026-03-10T00:00", "2026-03-10T00:01"));
+        added(timed(work, "Ends at to", "2026-03-10T23:59", "2026-03-11T00:00"));
+
+        assertThat(window(at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z")))
+                .containsExactly("Starts at from", "Ends at to");
+    }
+
+    @Test
+    void the_window_holds_all_day_events_by_their_span_in_the_calendar_zone() {
+        added(allDay(work, "Holiday", "2026-03-10", "2026-03-11"));
+
+        // 10 March in Berlin is [09T23:00Z, 10T23:00Z).
+        assertThat(window(at("2026-03-09T22:00:00Z"), at("2026-03-09T23:00:00Z"))).isEmpty();
+        assertThat(window(at("2026-03-09T22:00:00Z"), at("2026-03-09T23:00:01Z"))).containsExactly("Holiday");
+        assertThat(window(at("2026-03-10T22:59:59Z"), at("2026-03-11T00:00:00Z"))).containsExactly("Holiday");
+        assertThat(window(at("2026-03-10T23:00:00Z"), at("2026-03-11T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void the_window_never_shows_events_of_another_calendar() {
+        added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        added(timed(home, "Dinner", "2026-03-10T19:00", "2026-03-10T21:00"));
+
+        assertThat(window(MARCH, APRIL)).containsExactly("Standup");
+        assertThat(titles(events.window(home.id(), MARCH, APRIL, Optional.empty(), Optional.empty(), 100)))
+                .containsExactly("Dinner");
+    }
+
+    @Test
+    void events_that_start_together_are_ordered_by_id_as_unsigned_bytes() {
+        List<String> ids = List.of(
+                "00000000-0000-0000-7000-000000000000",
+                "00000000-0000-0000-8000-000000000000",
+                "80000000-0000-0000-0000-000000000000",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff");
+        added(timed(work, "Earlier", "2026-03-10T08:00", "2026-03-10T20:00"));
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            added(timed(new EventId(UUID.fromString(ids.get(i))), work, "E" + i, "2026-03-10T09:00",
+                    "2026-03-10T09:0" + (i + 1)));
+        }
+
+        assertThat(window(MARCH, APRIL)).containsExactly("Earlier", "E0", "E1", "E2", "E3");
+    }
+
+    @Test
+    void the_window_pages_with_a_cursor_across_events_that_start_together() {
+        added(timed(work, "First", "2026-03-10T08:00", "2026-03-10T09:00"));
+        for (int i = 0; i < 5; i++) {
+            added(timed(work, "Same" + i, "2026-03-10T09:00", "2026-03-10T10:00"));
+        }
+        added(timed(work, "Last", "2026-03-10T11:00", "2026-03-10T12:00"));
+        List<Event> all = events.window(work.id(), MARCH, APRIL, Optional.empty(), Optional.empty(), 100);
+        assertThat(all).hasSize(7);
+
+        List<Event> paged = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        for (int page = 0; page < 10; page++) {
+            List<Event> found = events.window(work.id(), MARCH, APRIL, Optional.empty(), after, 2);
+            paged.addAll(found);
+            if (found.size() < 2) {
+                break;
+            }
+            Event last = found.get(found.size() - 1);
+            after = Optional.of(new Cursor(last.slot().start(), last.id().value()));
+        }
+
+        assertThat(titles(paged)).containsExactlyElementsOf(titles(all));
+    }
+
+    @Test
+    void the_title_filter_ignores_case() {
+        added(timed(work, "Daily Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        added(timed(work, "Termin im Ärztehaus", "2026-03-10T11:00", "2026-03-10T12:00"));
+        added(timed(work, "Lunch", "2026-03-10T12:00", "2026-03-10T13:00"));
+
+        assertThat(titled("STANDUP")).containsExactly("Daily Standup");
+        assertThat(titled("daily s")).containsExactly("Daily Standup");
+        assertThat(titled("ärzte")).containsExactly("Termin im Ärztehaus");
+        assertThat(titled("ÄRZTE")).containsExactly("Termin im Ärztehaus");
+        assertThat(titled("nothing like it")).isEmpty();
+    }
+
+    @Test
+    void the_title_filter_takes_wildcards_and_backslashes_literally() {
+        added(timed(work, "100% done", "2026-03-10T09:00", "2026-03-10T09:15"));
+        added(timed(work, "1000 done", "2026-03-10T10:00", "2026-03-10T10:15"));
+        added(timed(work, "snake_case review", "2026-03-10T11:00", "2026-03-10T11:15"));
+        added(timed(work, "snakeXcase review", "2026-03-10T12:00", "2026-03-10T12:15"));
+        added(timed(work, "C:\\temp cleanup", "2026-03-10T13:00", "2026-03-10T13:15"));
+
+        assertThat(titled("%")).containsExactly("100% done");
+        assertThat(titled("0% d")).containsExactly("100% done");
+        assertThat(titled("_")).containsExactly("snake_case review");
+        assertThat(titled("e_c")).containsExactly("snake_case review");
+        assertThat(titled("\\")).containsExactly("C:\\temp cleanup");
+        assertThat(titled("\\t")).containsExactly("C:\\temp cleanup");
+    }
+
+    @Test
+    void the_title_filter_combines_with_the_window_and_the_cursor() {
+        Event first = added(timed(work, "Review A", "2026-03-10T09:00", "2026-03-10T10:00"));
+        added(timed(work, "Lunch", "2026-03-10T10:00", "2026-03-10T11:00"));
+        added(timed(work, "Review B", "2026-03-10T11:00", "2026-03-10T12:00"));
+        added(timed(work, "Review C", "2026-03-12T11:00", "2026-03-12T12:00"));
+
+        List<Event> found = events.window(work.id(), at("2026-03-10T00:00:00Z"), at("2026-03-11T00:00:00Z"),
+                Optional.of("review"), Optional.of(new Cursor(first.slot().start(), first.id().value())), 10);
+
+        assertThat(titles(found)).containsExactly("Review B");
+    }
+
+    private static List<String> titles(List<Event> found) {
+        return found.stream().map(Event::title).toList();
+    }
+}
