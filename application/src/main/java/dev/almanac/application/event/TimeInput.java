@@ -3,6 +3,7 @@ package dev.almanac.application.event;
 import static java.util.Objects.requireNonNull;
 
 import dev.almanac.domain.event.TimePoint;
+import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.TimeZones;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +22,12 @@ public sealed interface TimeInput {
 
         @Override
         public TimePoint toPoint(String field) {
-            return new TimePoint.Wall(dateTime, TimeZones.iana(timeZone, field + ".timeZone", "event.time.zone"));
+            var zone = TimeZones.iana(timeZone, field + ".timeZone", "event.time.zone");
+            try {
+                return new TimePoint.Wall(dateTime, zone);
+            } catch (RuleViolationException e) {
+                throw e.atField(field + ".dateTime");
+            }
         }
     }
 

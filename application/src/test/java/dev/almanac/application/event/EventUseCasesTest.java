@@ -133,6 +133,12 @@ class EventUseCasesTest {
         }
 
         @Test
+        void a_wall_time_finer_than_a_microsecond_is_reported_on_its_field_rather_than_rounded() {
+            assertViolation(() -> events.create().create(event("Standup", wall("2026-03-09T09:00:00.000000001", BERLIN),
+                    wall("2026-03-09T10:00", BERLIN))), "start.dateTime", "event.time.too_precise");
+        }
+
+        @Test
         void an_unknown_end_zone_is_reported_on_end_time_zone() {
             assertViolation(() -> events.create().create(event("Standup", wall("2026-03-09T09:00", BERLIN),
                     wall("2026-03-09T10:00", "CET+1"))), "end.timeZone", "event.time.zone.unknown");

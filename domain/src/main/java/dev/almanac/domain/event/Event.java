@@ -14,8 +14,8 @@ import java.util.Optional;
  * Something that happens in a calendar at a time.
  *
  * <p>Immutable: every change returns a new value, and {@code version} travels with it for optimistic locking.
- * {@link #slot()} is derived from {@link #time()} (and, for all-day events, the calendar's zone); it is never
- * accepted from outside, so wall time plus zone stays the single source of truth.
+ * {@link #slot()} is derived from {@link #time()} and, for all-day events, {@code anchorZone} (the calendar's
+ * zone); it is never accepted from outside, so wall time plus zone stays the single source of truth.
  *
  * <p>Two doors: {@link #schedule} runs the rules for a new event; {@link #rehydrate} rebuilds a stored one. Both
  * check every structural invariant.
@@ -23,9 +23,10 @@ import java.util.Optional;
  * @param title       1..500 characters after trimming, no control characters
  * @param description at most 50,000 characters; empty when there is none
  * @param location    at most 1,000 characters, a single line; empty when there is none
+ * @param anchorZone  the zone of the event's calendar, where all-day dates are placed on the time line
  */
 public record Event(EventId id, CalendarId calendarId, String title, String description, String location,
-                   EventTime time, TimeSlot slot, EventStatus status, long version, Instant createdAt,
+                   EventTime time, ZoneId anchorZone, EventStatus status, long version, Instant createdAt,
                    Instant updatedAt) {
 
     public static final int TITLE_MAX = 500;
@@ -40,7 +41,7 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
         location = location == null || location.isBlank() ? ""
                 : Text.label(location, LOCATION_MAX, "location", "event.location");
         requireNonNull(time, "time");
-        requireNonNull(slot, "slot");
+        requireNonNull(anchorZone, "anchorZone");
         requireNonNull(status, "status");
         requireNonNull(createdAt, "createdAt");
         requireNonNull(updatedAt, "updatedAt");
@@ -63,16 +64,23 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
             throw new RuleViolationException("status", "event.status.cancelled_on_create",
                     "A new event must be TENTATIVE or CONFIRMED");
         }
-        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone),
-                initial, 0, now, now);
+        return new Event(id, calendarId, title, description, location, time, calendarZone, initial, 0, now, now);
     }
 
     /** Rebuilds a stored event; the slot is derived again from its time, never read back. */
     public static Event rehydrate(EventId id, CalendarId calendarId, String title, String description,
                                   String location, EventTime time, EventStatus status, long version,
                                   Instant createdAt, Instant updatedAt, ZoneId calendarZone) {
-        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone), status,
-                version, createdAt, updatedAt);
+        return new Event(id, calendarId, title, description, location, time, calendarZone, status, version,
+                createdAt, updatedAt);
+    }
+
+    /**
+     * Where the event lies on the time line, derived from its wall time and zones (all-day dates in
+     * {@link #anchorZone()}). Half-open: {@code [start, end)}.
+     */
+    public TimeSlot slot() {
+        return time.slotIn(anchorZone);
     }
 
     /**
@@ -89,24 +97,24 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                 changes.title().orElse(title),
                 changes.description().orElse(description),
                 changes.location().orElse(location),
-                newTime, newTime.slotIn(calendarZone), newStatus, version, createdAt, later(now));
+                newTime, calendarZone, newStatus, version, createdAt, later(now));
     }
 
     /** Moves to a new status, or refuses naming both states. */
     public Event moveTo(EventStatus target, Instant now) {
-        return new Event(id, calendarId, title, description, location, time, slot, status.moveTo(target), version,
-                createdAt, later(now));
+        return new Event(id, calendarId, title, description, location, time, anchorZone, status.moveTo(target),
+                version, createdAt, later(now));
     }
 
     /** The same event re-anchored in a calendar zone (only all-day events move). */
     public Event anchoredIn(ZoneId calendarZone) {
-        return new Event(id, calendarId, title, description, location, time, time.slotIn(calendarZone), status,
-                version, createdAt, updatedAt);
+        return new Event(id, calendarId, title, description, location, time, calendarZone, status, version,
+                createdAt, updatedAt);
     }
 
     /** The same event as stored at {@code newVersion}. */
     public Event atVersion(long newVersion) {
-        return new Event(id, calendarId, title, description, location, time, slot, status, newVersion,
+        return new Event(id, calendarId, title, description, location, time, anchorZone, status, newVersion,
                 createdAt, updatedAt);
     }
 

@@ -2,6 +2,7 @@ package dev.almanac.domain.event;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.almanac.domain.shared.RuleViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +28,10 @@ public sealed interface TimePoint {
         public Wall {
             requireNonNull(dateTime, "dateTime");
             requireNonNull(zone, "zone");
+            if (dateTime.getNano() % 1_000 != 0) {
+                throw new RuleViolationException("dateTime", "event.time.too_precise",
+                        "a wall time may have at most microsecond precision (6 fractional digits)");
+            }
         }
 
         @Override

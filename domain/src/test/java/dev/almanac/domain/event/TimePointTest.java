@@ -1,5 +1,6 @@
 package dev.almanac.domain.event;
 
+import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
 import static dev.almanac.domain.testing.Events.day;
 import static dev.almanac.domain.testing.Events.wall;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class TimePointTest {
 
     private static final ZoneId ANY_ZONE = ZoneId.of("Asia/Tokyo");
+
+    @Test
+    void a_wall_time_keeps_microseconds_but_refuses_anything_finer() {
+        assertThat(wall("2026-03-09T09:00:00.123456", "Europe/Berlin").dateTime().getNano()).isEqualTo(123_456_000);
+        assertViolation(() -> wall("2026-03-09T09:00:00.1234567", "Europe/Berlin"), "dateTime",
+                "event.time.too_precise");
+    }
 
     @Nested
     class NewYork {
