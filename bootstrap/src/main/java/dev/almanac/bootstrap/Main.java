@@ -1,5 +1,6 @@
 package dev.almanac.bootstrap;
 
+import dev.almanac.adapter.persistence.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,10 @@ public final class Main {
         } catch (ConfigurationException e) {
             System.err.println("almanac: invalid configuration: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (DatabaseUnavailableException e) {
+            LOG.error("Almanac could not start: {}", e.getMessage());
+            System.exit(1);
             return;
         } catch (RuntimeException e) {
             LOG.error("Almanac could not start", e);
