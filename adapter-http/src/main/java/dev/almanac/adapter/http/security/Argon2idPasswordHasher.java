@@ -7,6 +7,8 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.PasswordHash;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Argon2id through password4j, at OWASP's minimum parameters by default: 19 MiB of memory, 2 iterations,
@@ -19,6 +21,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     public static final int PARALLELISM = 1;
     public static final int SALT_BYTES = 16;
     public static final int OUTPUT_BYTES = 32;
+
+    /** The most memory a stored hash may ask for (1 GiB); anything above is not one of ours. */
+    private static final long MAX_MEMORY_KIB = 1024 * 1024;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,5})\\$[A-Za-z0-9+/]{8,128}\\$[A-Za-z0-9+/]{16,256}");
 
     private final Argon2Function function;
 
@@ -74,18 +81,23 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
                 || stored.getVersion() < function.getVersion();
     }
 
+    /** The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}. */
     private static Argon2Function readParameters(PasswordHash hash) {
         String encoded = hash.encoded();
-        if (!encoded.startsWith("$argon2id$") || encoded.length() > 512) {
+        Matcher phc = PHC.matcher(encoded);
+        if (encoded.length() > 512 || !phc.matches()) {
+            return null;
+        }
+        // Refuse absurd parameters before the library allocates memory for them.
+        long memory = Long.parseLong(phc.group(2));
+        long iterations = Long.parseLong(phc.group(3));
+        long parallelism = Long.parseLong(phc.group(4));
+        if (memory < 8 || memory > MAX_MEMORY_KIB || iterations < 1 || iterations > 100 || parallelism < 1
+                || parallelism > 64) {
             return null;
         }
         Argon2Function stored = Argon2Function.getInstanceFromHash(encoded);
-        // Refuse absurd parameters before spending memory on them.
-        if (stored.getVariant() != Argon2.ID || stored.getMemory() > 4 * 1024 * 1024 || stored.getIterations() > 100
-                || stored.getParallelism() > 64 || stored.getOutputLength() > 1024) {
-            return null;
-        }
-        return stored;
+        return stored.getVariant() == Argon2.ID ? stored : null;
     }
 
     @Override
