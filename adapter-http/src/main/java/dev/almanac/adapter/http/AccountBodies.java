@@ -1,0 +1,71 @@
+package dev.almanac.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.almanac.application.account.AuthenticateUseCase;
+import dev.almanac.application.account.RegisterAccountUseCase;
+import dev.almanac.application.port.AccessTokens.IssuedToken;
+import dev.almanac.domain.account.Account;
+
+/** The request and response bodies of sign-up, sign-in and {@code /v1/me}. */
+final class AccountBodies {
+    private AccountBodies() {
+    }
+
+    /** {@code POST /v1/accounts}. */
+    record SignUp(String email, String password, String displayName) {
+        static SignUp read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "email", "password", "displayName");
+            var signUp = new SignUp(fields.text("email"), fields.text("password"), fields.text("displayName"));
+            fields.throwIfInvalid();
+            return signUp;
+        }
+
+        RegisterAccountUseCase.Command toCommand() {
+            return new RegisterAccountUseCase.Command(email, password, displayName);
+        }
+
+        @Override
+        public String toString() {
+            return "SignUp[email=" + email + ", password=redacted, displayName=" + displayName + "]";
+        }
+    }
+
+    /** {@code POST /v1/auth/token}. */
+    record Credentials(String email, String password) {
+        static Credentials read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "email", "password");
+            var credentials = new Credentials(fields.text("email"), fields.text("password"));
+            fields.throwIfInvalid();
+            return credentials;
+        }
+
+        AuthenticateUseCase.Command toCommand() {
+            return new AuthenticateUseCase.Command(email, password);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[email=" + email + ", password=redacted]";
+        }
+    }
+
+    /** The answer to a successful sign-in (RFC 6749 §5.1 names). */
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+        static TokenResponse from(IssuedToken token) {
+            return new TokenResponse(token.token(), "Bearer", token.lifetime().toSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[redacted, expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    /** An account as clients see it: never the password hash. */
+    record AccountResponse(String id, String email, String displayName, String status, String createdAt) {
+        static AccountResponse from(Account account) {
+            return new AccountResponse(account.id().toString(), account.email().value(),
+                    account.displayName().value(), account.status().name(), account.createdAt().toString());
+        }
+    }
+}

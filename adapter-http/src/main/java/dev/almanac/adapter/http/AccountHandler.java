@@ -1,0 +1,42 @@
+package dev.almanac.adapter.http;
+
+import dev.almanac.adapter.http.AccountBodies.AccountResponse;
+import dev.almanac.adapter.http.AccountBodies.Credentials;
+import dev.almanac.adapter.http.AccountBodies.SignUp;
+import dev.almanac.adapter.http.AccountBodies.TokenResponse;
+import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.domain.account.Account;
+import io.javalin.http.Context;
+
+/** Sign-up ({@code POST /v1/accounts}), sign-in ({@code POST /v1/auth/token}) and {@code GET /v1/me}. */
+final class AccountHandler {
+    private final AccountUseCases accounts;
+    private final JsonBodies bodies;
+    private final Responses responses;
+
+    AccountHandler(AccountUseCases accounts, JsonBodies bodies, Responses responses) {
+        this.accounts = accounts;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    void signUp(Context ctx) {
+        SignUp request = SignUp.read(bodies.object(ctx, JsonBodies.JSON));
+        Account account = accounts.register().register(request.toCommand());
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Location", "/v1/me");
+        responses.json(ctx, 201, AccountResponse.from(account));
+    }
+
+    void token(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        Credentials credentials = Credentials.read(bodies.object(ctx, JsonBodies.JSON));
+        var signedIn = accounts.signIn().signIn(credentials.toCommand());
+        responses.json(ctx, 200, TokenResponse.from(signedIn.accessToken()));
+    }
+
+    void me(Context ctx) {
+        Account account = accounts.getAccount().get(BearerAuthentication.caller(ctx));
+        responses.json(ctx, 200, AccountResponse.from(account));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.almanac.adapter.http;
+
+import dev.almanac.application.account.IdentifyCallerUseCase;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.shared.AuthenticationException;
+import io.javalin.http.Context;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The auth filter: every route not marked {@link Routes.Access#PUBLIC} needs {@code Authorization: Bearer
+ * <token>}. The token is checked by {@link IdentifyCallerUseCase}; the account it names is kept on the request
+ * for {@link #caller(Context)}. Authenticated responses are never cached.
+ */
+final class BearerAuthentication {
+    private static final String ATTRIBUTE = "almanac.caller";
+    private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9\\-._~+/]+=*) *");
+
+    private final IdentifyCallerUseCase identify;
+
+    BearerAuthentication(IdentifyCallerUseCase identify) {
+        this.identify = identify;
+    }
+
+    /** Runs before every matched route; public routes pass, every other route demands a valid token. */
+    void filter(Context ctx) {
+        if (ctx.routeRoles().contains(Routes.Access.PUBLIC)) {
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new AuthenticationException("auth.token_missing",
+                    "This route needs an access token: send Authorization: Bearer <token> from POST /v1/auth/token");
+        }
+        Matcher matcher = BEARER.matcher(header);
+        if (!matcher.matches()) {
+            throw new AuthenticationException("auth.token_invalid",
+                    "The Authorization header must be 'Bearer <token>'");
+        }
+        ctx.attribute(ATTRIBUTE, identify.identify(matcher.group(1)));
+    }
+
+    /** The authenticated account; only valid on routes that require a token. */
+    static AccountId caller(Context ctx) {
+        AccountId caller = ctx.attribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("no authenticated caller on " + ctx.path());
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.almanac.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.almanac.domain.shared.AuthenticationException;
+import dev.almanac.domain.shared.ConflictException;
+import dev.almanac.domain.shared.DomainException;
+import dev.almanac.domain.shared.ForbiddenException;
+import dev.almanac.domain.shared.NotFoundException;
+import dev.almanac.domain.shared.RuleViolationException;
+import dev.almanac.domain.shared.StaleVersionException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses. Each kind of domain failure maps to one status; the
+ * adapter's own failures carry theirs. Every error body is {@code application/problem+json}; none carries a
+ * stack trace, a class name or SQL. Anything unexpected is a 500 with a generic detail and the request id, and
+ * its stack trace goes to the server log only.
+ */
+final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private final ObjectMapper json;
+
+    ErrorMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, (e, ctx) -> write(ctx, domain(e, ctx)));
+        routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, Problem.of(e.status(), e.code(), e.getMessage(),
+                e.errors())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, framework(e, ctx)));
+        routes.exception(Exception.class, (e, ctx) -> write(ctx, unexpected(e, ctx)));
+    }
+
+    /** not found 404, conflict 409 (a stale version: 412 when the client sent If-Match), rules 422. */
+    static Problem domain(DomainException e, Context ctx) {
+        if (e instanceof NotFoundException) {
+            return Problem.of(404, e.code(), e.getMessage(), null);
+        }
+        if (e instanceof StaleVersionException) {
+            if (Preconditions.sentIfMatch(ctx)) {
+                HttpProblem stale = Preconditions.stale();
+                return Problem.of(412, stale.code(), stale.getMessage(), null);
+            }
+            return Problem.of(409, e.code(), e.getMessage(), null);
+        }
+        if (e instanceof ConflictException) {
+            return Problem.of(409, e.code(), e.getMessage(), null);
+        }
+        if (e instanceof RuleViolationException violation) {
+            List<Problem.FieldError> errors = violation.violations().stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.code(), v.message()))
+                    .toList();
+            return Problem.of(422, e.code(), e.getMessage(), errors);
+        }
+        if (e instanceof ForbiddenException) {
+            return Problem.of(403, e.code(), e.getMessage(), null);
+        }
+        if (e instanceof AuthenticationException) {
+            ctx.header("WWW-Authenticate", "auth.invalid_credentials".equals(e.code()) ? "Bearer"
+                    : "Bearer error=\"invalid_token\"");
+            return Problem.of(401, e.code(), e.getMessage(), null);
+        }
+        throw new IllegalStateException("unmapped domain exception " + e.getClass().getName());
+    }
+
+    /** Javalin's own answers: no route (404), a route without this method (405), a body over its limit. */
+    private static Problem framework(HttpResponseException e, Context ctx) {
+        switch (e.getStatus()) {
+            case 404:
+                return Problem.of(404, "route.not_found", "There is no " + ctx.method() + " " + ctx.path()
+                        + "; see /openapi.yaml for the routes", null);
+            case 405: {
+                String allowed = e.getDetails().values().stream().findFirst().orElse("");
+                if (!allowed.isEmpty()) {
+                    ctx.header("Allow", allowed);
+                }
+                return Problem.of(405, "request.method_not_allowed",
+                        ctx.method() + " is not allowed here" + (allowed.isEmpty() ? "" : "; allowed: " + allowed),
+                        null);
+            }
+            case 413:
+                return Problem.of(413, "request.body_too_large", "The request body is too large", null);
+            default:
+                if (e.getStatus() >= 400 && e.getStatus() < 500) {
+                    return Problem.of(e.getStatus(), "request.rejected", "The request was rejected", null);
+                }
+                return unexpected(e, ctx);
+        }
+    }
+
+    private static Problem unexpected(Exception e, Context ctx) {
+        String requestId = RequestLog.requestId(ctx);
+        LOG.error("Unexpected failure handling {} {} (request {})", ctx.method(), ctx.path(), requestId, e);
+        return Problem.of(500, "server.error",
+                "Something went wrong on our side. If it persists, report request id " + requestId, null);
+    }
+
+    private void write(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status())
+                    .contentType(Problem.MEDIA_TYPE)
+                    .result(Json.write(json, problem));
+        } catch (RuntimeException failure) {
+            LOG.error("Could not write a problem response (request {})", RequestLog.requestId(ctx), failure);
+            ctx.status(500).contentType(Problem.MEDIA_TYPE)
+                    .result("{\"type\":\"urn:almanac:problem:server.error\",\"title\":\"Internal Server Error\","
+                            + "\"status\":500,\"detail\":\"Something went wrong on our side\",\"code\":\"server.error\"}");
+        }
+    }
+}

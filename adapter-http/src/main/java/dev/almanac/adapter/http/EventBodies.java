@@ -1,0 +1,220 @@
+package dev.almanac.adapter.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.almanac.application.event.ChangeEventStatusUseCase;
+import dev.almanac.application.event.CreateEventUseCase;
+import dev.almanac.application.event.TimeInput;
+import dev.almanac.application.event.UpdateEventUseCase;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventStatus;
+import dev.almanac.domain.event.TimePoint;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** The request and response bodies of {@code /v1/calendars/{calendarId}/events}. */
+final class EventBodies {
+    static final String[] TIME_FIELDS = {"dateTime", "timeZone", "date"};
+    private static final DateTimeFormatter WALL_IN =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter WALL_OUT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$");
+    private static final String STATUSES = String.join(", ",
+            Arrays.stream(EventStatus.values()).map(Enum::name).toList());
+
+    private EventBodies() {
+    }
+
+    /** {@code POST /v1/calendars/{calendarId}/events}. */
+    record NewEvent(String title, Optional<String> description, Optional<String> location, TimeInput start,
+                    TimeInput end, Optional<EventStatus> status) {
+        static NewEvent read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status");
+            var event = new NewEvent(fields.text("title"), fields.optionalText("description"),
+                    fields.optionalText("location"), readTime(fields, "start"), readTime(fields, "end"),
+                    readStatus(fields));
+            fields.throwIfInvalid();
+            return event;
+        }
+
+        CreateEventUseCase.Command toCommand(AccountId actor, CalendarId calendarId) {
+            return new CreateEventUseCase.Command(actor, calendarId, title, description, location, start, end,
+                    status);
+        }
+    }
+
+    /**
+     * {@code PATCH .../events/{eventId}}, a JSON merge patch: present fields replace; {@code description: null}
+     * and {@code location: null} clear; {@code null} for title, start, end or status is a 422. Inside
+     * {@code start}/{@code end}, members of the same kind merge ({@code {"timeZone": "Europe/Paris"}} keeps the
+     * wall time), while naming the other kind ({@code date} on a timed event) replaces the whole end.
+     */
+    record EventPatch(Optional<String> title, Optional<String> description, Optional<String> location,
+                      Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status) {
+        static EventPatch read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status");
+            var patch = new EventPatch(fields.optionalText("title"), clearable(fields, "description"),
+                    clearable(fields, "location"),
+                    fields.present("start") ? Optional.ofNullable(readTime(fields, "start")) : Optional.empty(),
+                    fields.present("end") ? Optional.ofNullable(readTime(fields, "end")) : Optional.empty(),
+                    fields.present("status") ? readStatus(fields) : Optional.empty());
+            fields.throwIfInvalid();
+            MergePatch.refuseNulls(body, "title", "start", "end", "status");
+            return patch;
+        }
+
+        /** Whether the patch is a status move and nothing else. */
+        boolean onlyStatus() {
+            return status.isPresent() && title.isEmpty() && description.isEmpty() && location.isEmpty()
+                    && start.isEmpty() && end.isEmpty();
+        }
+
+        UpdateEventUseCase.Command toUpdate(AccountId actor, CalendarId calendarId, EventId eventId,
+                                            OptionalLong expectedVersion) {
+            return new UpdateEventUseCase.Command(actor, calendarId, eventId, expectedVersion, title, description,
+                    location, start, end, status);
+        }
+
+        ChangeEventStatusUseCase.Command toStatusChange(AccountId actor, CalendarId calendarId, EventId eventId,
+                                                        OptionalLong expectedVersion) {
+            return new ChangeEventStatusUseCase.Command(actor, calendarId, eventId, expectedVersion,
+                    status.orElseThrow());
+        }
+
+        private static Optional<String> clearable(JsonFields fields, String name) {
+            return fields.has(name) && !fields.present(name) ? Optional.of("") : fields.optionalText(name);
+        }
+
+        /**
+         * Resolves the members inside {@code start}/{@code end} against the event's current times, so that the
+         * patch that reaches {@link #read} carries whole times.
+         */
+        static ObjectNode mergeTimes(ObjectNode patch, Event current, ObjectMapper json) {
+            ObjectNode merged = patch.deepCopy();
+            mergeTime(merged, "start", current.time().start(), json);
+            mergeTime(merged, "end", current.time().end(), json);
+            return merged;
+        }
+
+        static boolean patchesInsideTimes(ObjectNode patch) {
+            return isObject(patch.get("start")) || isObject(patch.get("end"));
+        }
+
+        private static void mergeTime(ObjectNode patch, String name, TimePoint current, ObjectMapper json) {
+            JsonNode part = patch.get(name);
+            if (!isObject(part)) {
+                return;
+            }
+            boolean currentIsDay = current instanceof TimePoint.Day;
+            boolean namesDay = part.hasNonNull("date");
+            boolean namesWall = part.hasNonNull("dateTime") || part.hasNonNull("timeZone");
+            boolean switchesKind = currentIsDay ? namesWall : namesDay;
+            if (switchesKind) {
+                return;
+            }
+            patch.set(name, MergePatch.apply(json.valueToTree(TimeBody.from(current)), part));
+        }
+
+        private static boolean isObject(JsonNode node) {
+            return node != null && node.isObject();
+        }
+    }
+
+    /** One end of an event: {@code {dateTime, timeZone}} (wall time, no offset) or {@code {date}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimeBody(String dateTime, String timeZone, String date) {
+        static TimeBody from(TimePoint point) {
+            if (point instanceof TimePoint.Wall wall) {
+                return new TimeBody(WALL_OUT.format(wall.dateTime()), wall.zone().getId(), null);
+            }
+            return new TimeBody(null, null, ((TimePoint.Day) point).date().toString());
+        }
+    }
+
+    /** An event as clients see it. */
+    record EventResponse(String id, String calendarId, String title, String description, String location,
+                         TimeBody start, TimeBody end, boolean allDay, String status, String createdAt,
+                         String updatedAt) {
+        static EventResponse from(Event event) {
+            return new EventResponse(event.id().toString(), event.calendarId().toString(), event.title(),
+                    event.description(), event.location(), TimeBody.from(event.time().start()),
+                    TimeBody.from(event.time().end()), event.time().isAllDay(), event.status().name(),
+                    event.createdAt().toString(), event.updatedAt().toString());
+        }
+    }
+
+    /** Reads {@code start} or {@code end}: exactly one of {dateTime + timeZone} or {date}. */
+    private static TimeInput readTime(JsonFields parent, String name) {
+        JsonFields time = parent.object(name, TIME_FIELDS);
+        if (time == null) {
+            return null;
+        }
+        boolean hasDate = time.present("date");
+        boolean hasWall = time.present("dateTime") || time.present("timeZone");
+        if (hasDate && hasWall) {
+            time.error("date", "request.conflicting_fields", name + " must have either {dateTime, timeZone} "
+                    + "(a timed event) or {date} (an all-day event), not both");
+            return null;
+        }
+        if (hasDate) {
+            String raw = time.text("date");
+            if (raw == null) {
+                return null;
+            }
+            try {
+                return new TimeInput.Day(LocalDate.parse(raw, DateTimeFormatter.ISO_LOCAL_DATE));
+            } catch (DateTimeParseException e) {
+                time.error("date", "request.invalid_value", name + ".date must be a date such as 2026-03-08");
+                return null;
+            }
+        }
+        if (!hasWall) {
+            parent.error(name, "request.missing_field", name + " needs {dateTime, timeZone} or {date}");
+            return null;
+        }
+        String dateTime = time.text("dateTime");
+        String timeZone = time.text("timeZone");
+        if (dateTime == null || timeZone == null) {
+            return null;
+        }
+        if (HAS_OFFSET.matcher(dateTime).matches()) {
+            time.error("dateTime", "request.invalid_value", name + ".dateTime is a local wall time without an "
+                    + "offset or 'Z', e.g. 2026-03-08T09:00:00; the zone goes in " + name + ".timeZone");
+            return null;
+        }
+        try {
+            return new TimeInput.Wall(LocalDateTime.parse(dateTime, WALL_IN), timeZone);
+        } catch (DateTimeParseException e) {
+            time.error("dateTime", "request.invalid_value",
+                    name + ".dateTime must be a local date-time such as 2026-03-08T09:00:00 (seconds optional)");
+            return null;
+        }
+    }
+
+    private static Optional<EventStatus> readStatus(JsonFields fields) {
+        Optional<String> raw = fields.optionalText("status");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        for (EventStatus status : EventStatus.values()) {
+            if (status.name().equals(raw.get())) {
+                return Optional.of(status);
+            }
+        }
+        fields.error("status", "request.invalid_value", "status must be one of " + STATUSES);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.almanac.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.almanac.adapter.http.EventBodies.EventPatch;
+import dev.almanac.adapter.http.EventBodies.EventResponse;
+import dev.almanac.adapter.http.EventBodies.NewEvent;
+import dev.almanac.application.event.DeleteEventUseCase;
+import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.event.ListEventsUseCase;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.EventId;
+import io.javalin.http.Context;
+import java.util.OptionalLong;
+
+/** {@code /v1/calendars/{calendarId}/events} and {@code .../events/{eventId}}. */
+final class EventHandler {
+    private final EventUseCases events;
+    private final JsonBodies bodies;
+    private final Responses responses;
+    private final ObjectMapper json;
+
+    EventHandler(EventUseCases events, JsonBodies bodies, Responses responses, ObjectMapper json) {
+        this.events = events;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.json = json;
+    }
+
+    void create(Context ctx) {
+        AccountId actor = BearerAuthentication.caller(ctx);
+        CalendarId calendarId = RequestParams.calendarId(ctx);
+        NewEvent request = NewEvent.read(bodies.object(ctx, JsonBodies.JSON));
+        Event event = events.create().create(request.toCommand(actor, calendarId));
+        responses.created(ctx, "/v1/calendars/" + calendarId + "/events/" + event.id(), event.version(),
+                EventResponse.from(event));
+    }
+
+    /** The events overlapping {@code [from, to)}, by start then id; {@code q} filters titles. */
+    void list(Context ctx) {
+        AccountId actor = BearerAuthentication.caller(ctx);
+        CalendarId calendarId = RequestParams.calendarId(ctx);
+        var query = new ListEventsUseCase.Query(actor, calendarId, RequestParams.instant(ctx, "from"),
+                RequestParams.instant(ctx, "to"), RequestParams.text(ctx, "q"), RequestParams.integer(ctx, "limit"),
+                RequestParams.text(ctx, "cursor"));
+        responses.json(ctx, 200, PageResponse.from(events.list().list(query), EventResponse::from));
+    }
+
+    void get(Context ctx) {
+        Event event = events.get().get(BearerAuthentication.caller(ctx), RequestParams.calendarId(ctx),
+                RequestParams.eventId(ctx));
+        responses.resource(ctx, 200, event.version(), EventResponse.from(event));
+    }
+
+    /** A status-only patch is a status move; anything else is an update (which may move the status too). */
+    void update(Context ctx) {
+        AccountId actor = BearerAuthentication.caller(ctx);
+        CalendarId calendarId = RequestParams.calendarId(ctx);
+        EventId eventId = RequestParams.eventId(ctx);
+        ObjectNode body = bodies.object(ctx, JsonBodies.JSON_OR_MERGE_PATCH);
+        Event base = null;
+        if (EventPatch.patchesInsideTimes(body)) {
+            base = events.get().get(actor, calendarId, eventId);
+            body = EventPatch.mergeTimes(body, base, json);
+        }
+        EventPatch patch = EventPatch.read(body);
+        Event mergeBase = base;
+        OptionalLong expected = Preconditions.expectedVersion(ctx, () -> mergeBase != null ? mergeBase.version()
+                : events.get().get(actor, calendarId, eventId).version());
+        if (expected.isEmpty() && base != null) {
+            // The merged times were computed from this version; a concurrent change must not slip under them.
+            expected = OptionalLong.of(base.version());
+        }
+        Event event = patch.onlyStatus()
+                ? events.changeStatus().changeStatus(patch.toStatusChange(actor, calendarId, eventId, expected))
+                : events.update().update(patch.toUpdate(actor, calendarId, eventId, expected));
+        responses.resource(ctx, 200, event.version(), EventResponse.from(event));
+    }
+
+    void delete(Context ctx) {
+        AccountId actor = BearerAuthentication.caller(ctx);
+        CalendarId calendarId = RequestParams.calendarId(ctx);
+        EventId eventId = RequestParams.eventId(ctx);
+        OptionalLong expected = Preconditions.expectedVersion(ctx,
+                () -> events.get().get(actor, calendarId, eventId).version());
+        events.delete().delete(new DeleteEventUseCase.Command(actor, calendarId, eventId, expected));
+        ctx.status(204);
+    }
+}

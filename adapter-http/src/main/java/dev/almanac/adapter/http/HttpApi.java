@@ -1,0 +1,102 @@
+package dev.almanac.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.calendar.CalendarUseCases;
+import dev.almanac.application.event.EventUseCases;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The Almanac JSON API over HTTP: Javalin on Jetty, routes under {@code /v1} (see {@link Routes}), problem+json
+ * errors (see {@link ErrorMapper}), bearer-token authentication, {@code /health}, {@code /openapi.yaml} and
+ * Swagger UI at {@code /docs}.
+ *
+ * <pre>{@code
+ * try (HttpApi api = HttpApi.create(settings, accounts, calendars, events, database::isUp).start()) {
+ *     ... api.port() ...
+ * }
+ * }</pre>
+ */
+public final class HttpApi implements AutoCloseable {
+    /** How long {@link #close()} lets requests in flight finish. */
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final HttpSettings settings;
+    private final Javalin app;
+    private final List<Routes.Route> routes;
+
+    private HttpApi(HttpSettings settings, Javalin app, List<Routes.Route> routes) {
+        this.settings = settings;
+        this.app = app;
+        this.routes = routes;
+    }
+
+    public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
+                                 EventUseCases events, BooleanSupplier databaseHealthy) {
+        requireNonNull(settings, "settings");
+        requireNonNull(accounts, "accounts");
+        requireNonNull(calendars, "calendars");
+        requireNonNull(events, "events");
+        requireNonNull(databaseHealthy, "databaseHealthy");
+
+        ObjectMapper json = Json.mapper();
+        var bodies = new JsonBodies(json, settings.maxBodyBytes());
+        var responses = new Responses(json);
+        List<Routes.Route> table = Routes.table(
+                new AccountHandler(accounts, bodies, responses),
+                new CalendarHandler(calendars, bodies, responses),
+                new EventHandler(events, bodies, responses, json),
+                new HealthHandler(databaseHealthy, settings.version(), responses),
+                new DocsHandler());
+        var authentication = new BearerAuthentication(accounts.identifyCaller());
+        var errors = new ErrorMapper(json);
+
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = settings.virtualThreads();
+            config.jsonMapper(new JavalinJackson(json, settings.virtualThreads()));
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
+            config.requestLogger.http(RequestLog::log);
+
+            config.routes.before(RequestLog::assignId);
+            config.routes.beforeMatched(authentication::filter);
+            Routes.register(config.routes, table);
+            errors.register(config.routes);
+        });
+        return new HttpApi(settings, app, table);
+    }
+
+    /** Binds the port and starts serving. */
+    public HttpApi start() {
+        app.start(settings.host(), settings.port());
+        return this;
+    }
+
+    /** The port the server listens on, the real one when {@link HttpSettings#port()} was 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route as {@code "METHOD /path"}, with path parameters in braces, e.g. {@code GET /v1/me}. */
+    public List<String> routes() {
+        return routes.stream().map(r -> r.method().name() + " " + r.path()).toList();
+    }
+
+    /** Stops accepting connections, lets requests in flight finish (up to 10 seconds), then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

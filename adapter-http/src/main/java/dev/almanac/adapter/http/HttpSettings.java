@@ -1,0 +1,45 @@
+package dev.almanac.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the HTTP server listens and what it accepts.
+ *
+ * @param host           the interface to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+ * @param port           the TCP port; {@code 0} picks a free one (see {@link HttpApi#port()})
+ * @param version        the application version reported by {@code GET /health}
+ * @param maxBodyBytes   the largest request body accepted; larger ones get 413 before they are read whole
+ * @param virtualThreads whether Jetty serves requests on virtual threads (only honoured on JDK 21 and later)
+ */
+public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    public HttpSettings {
+        requireNonNull(host, "host");
+        requireNonNull(version, "version");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+    }
+
+    /** All interfaces, port 8080, a 1 MiB body limit, platform threads. */
+    public static HttpSettings defaults(String version) {
+        return new HttpSettings("0.0.0.0", DEFAULT_PORT, version, DEFAULT_MAX_BODY_BYTES, false);
+    }
+
+    public HttpSettings withPort(int newPort) {
+        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads);
+    }
+
+    public HttpSettings withHost(String newHost) {
+        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads);
+    }
+
+    public HttpSettings withVirtualThreads(boolean enabled) {
+        return new HttpSettings(host, port, version, maxBodyBytes, enabled);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.almanac.adapter.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads request bodies: checks the content type (415), refuses bodies over the limit while reading them, also
+ * when they come chunked with no Content-Length (413), and parses strict JSON into an object (400).
+ */
+final class JsonBodies {
+    static final Set<String> JSON = Set.of("application/json");
+    static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    JsonBodies(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The body as a JSON object, given one of the {@code accepted} media types. */
+    ObjectNode object(Context ctx, Set<String> accepted) {
+        requireContentType(ctx, accepted);
+        byte[] bytes = read(ctx);
+        JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw malformed(e.getLocation());
+        } catch (IOException e) {
+            throw malformed(null);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw HttpProblem.badRequest("request.malformed_json", "The request body is empty; send a JSON object");
+        }
+        if (!node.isObject()) {
+            throw HttpProblem.badRequest("request.invalid_body", "The request body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private void requireContentType(Context ctx, Set<String> accepted) {
+        String header = ctx.header("Content-Type");
+        String expected = String.join(" or ", accepted.stream().sorted().toList());
+        if (header == null || header.isBlank()) {
+            throw new HttpProblem(415, "request.unsupported_media_type",
+                    "Send the body with Content-Type: " + expected);
+        }
+        String[] parts = header.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!accepted.contains(mediaType)) {
+            throw new HttpProblem(415, "request.unsupported_media_type",
+                    "Content-Type must be " + expected);
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")) {
+                String charset = parameter[1].strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    throw new HttpProblem(415, "request.unsupported_media_type", "JSON bodies must be UTF-8");
+                }
+            }
+        }
+    }
+
+    private byte[] read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        var buffer = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] chunk = new byte[8192];
+        long total = 0;
+        try (InputStream in = ctx.req().getInputStream()) {
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                total += n;
+                if (total > maxBytes) {
+                    throw tooLarge();
+                }
+                buffer.write(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private HttpProblem tooLarge() {
+        return new HttpProblem(413, "request.body_too_large",
+                "The request body must be at most " + maxBytes + " bytes");
+    }
+
+    private static HttpProblem malformed(JsonLocation location) {
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return HttpProblem.badRequest("request.malformed_json", "The request body is not valid JSON" + where);
+    }
+}

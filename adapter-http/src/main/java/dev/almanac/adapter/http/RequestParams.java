@@ -1,0 +1,89 @@
+package dev.almanac.adapter.http;
+
+import dev.almanac.domain.calendar.CalendarId;
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.shared.NotFoundException;
+import io.javalin.http.Context;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads path and query parameters. Ids that are not UUIDs name nothing, so they are 404, not 400. */
+final class RequestParams {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,100}");
+
+    private RequestParams() {
+    }
+
+    static CalendarId calendarId(Context ctx) {
+        return uuid(ctx.pathParam("calendarId")).map(CalendarId::new)
+                .orElseThrow(() -> notFound("calendar.not_found", "No calendar that you can see has this id"));
+    }
+
+    static EventId eventId(Context ctx) {
+        return uuid(ctx.pathParam("eventId")).map(EventId::new)
+                .orElseThrow(() -> notFound("event.not_found", "No event in this calendar has this id"));
+    }
+
+    /** An RFC 3339 date-time with an offset, e.g. {@code 2026-03-08T00:00:00Z}. */
+    static Instant instant(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            throw HttpProblem.missingParameter(name);
+        }
+        try {
+            return OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            // A '+' in an unencoded query string arrives as a space; forgive that one slip.
+            if (raw.indexOf(' ') > 0) {
+                try {
+                    return OffsetDateTime.parse(raw.replace(' ', '+'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant();
+                } catch (DateTimeParseException ignored) {
+                    // fall through to the error below
+                }
+            }
+            throw HttpProblem.invalidParameter(name,
+                    name + " must be an RFC 3339 date-time with an offset, e.g. 2026-03-08T00:00:00Z");
+        }
+    }
+
+    /** An integer; out-of-range values are passed on (clamped) for the use case to refuse with 422. */
+    static OptionalInt integer(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!INTEGER.matcher(raw).matches()) {
+            throw HttpProblem.invalidParameter(name, name + " must be an integer");
+        }
+        BigInteger value = new BigInteger(raw);
+        if (value.bitLength() > 31) {
+            return OptionalInt.of(value.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE);
+        }
+        return OptionalInt.of(value.intValue());
+    }
+
+    static Optional<String> text(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<UUID> uuid(String raw) {
+        if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(raw));
+    }
+
+    private static NotFoundException notFound(String code, String message) {
+        return new NotFoundException(code, message);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.almanac.adapter.http;
+
+import static dev.almanac.adapter.http.Routes.Access.BEARER;
+import static dev.almanac.adapter.http.Routes.Access.PUBLIC;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.util.List;
+
+/** Every route of the API, with who may call it. Nothing is registered anywhere else. */
+final class Routes {
+
+    /** Who may call a route. Routes are {@link #BEARER} unless listed {@link #PUBLIC}. */
+    enum Access implements RouteRole {
+        /** Anyone, no token. */
+        PUBLIC,
+        /** Only with {@code Authorization: Bearer <access token>}. */
+        BEARER
+    }
+
+    record Route(HandlerType method, String path, Access access, Handler handler) {
+    }
+
+    private Routes() {
+    }
+
+    static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
+                             HealthHandler health, DocsHandler docs) {
+        String calendar = "/v1/calendars/{calendarId}";
+        String event = calendar + "/events/{eventId}";
+        return List.of(
+                new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
+                new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
+                new Route(HandlerType.GET, "/v1/me", BEARER, accounts::me),
+
+                new Route(HandlerType.POST, "/v1/calendars", BEARER, calendars::create),
+                new Route(HandlerType.GET, "/v1/calendars", BEARER, calendars::list),
+                new Route(HandlerType.GET, calendar, BEARER, calendars::get),
+                new Route(HandlerType.PATCH, calendar, BEARER, calendars::update),
+                new Route(HandlerType.DELETE, calendar, BEARER, calendars::delete),
+
+                new Route(HandlerType.POST, calendar + "/events", BEARER, events::create),
+                new Route(HandlerType.GET, calendar + "/events", BEARER, events::list),
+                new Route(HandlerType.GET, event, BEARER, events::get),
+                new Route(HandlerType.PATCH, event, BEARER, events::update),
+                new Route(HandlerType.DELETE, event, BEARER, events::delete),
+
+                new Route(HandlerType.GET, "/health", PUBLIC, health::get),
+                new Route(HandlerType.GET, "/openapi.yaml", PUBLIC, docs::openApi),
+                new Route(HandlerType.GET, "/docs", PUBLIC, docs::index),
+                new Route(HandlerType.GET, "/docs/{file}", PUBLIC, docs::asset));
+    }
+
+    static void register(RoutesConfig routes, List<Route> table) {
+        for (Route route : table) {
+            routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.almanac.adapter.http.security;
+
+import static java.util.Objects.requireNonNull;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import dev.almanac.application.port.PasswordHasher;
+import dev.almanac.domain.account.PasswordHash;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Argon2id through password4j, at OWASP's minimum parameters by default: 19 MiB of memory, 2 iterations,
+ * parallelism 1, a 16-byte random salt and a 32-byte tag, stored as a PHC string
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}).
+ */
+public final class Argon2idPasswordHasher implements PasswordHasher {
+    public static final int MEMORY_KIB = 19_456;
+    public static final int ITERATIONS = 2;
+    public static final int PARALLELISM = 1;
+    public static final int SALT_BYTES = 16;
+    public static final int OUTPUT_BYTES = 32;
+
+    /** The most memory a stored hash may ask for (1 GiB); anything above is not one of ours. */
+    private static final long MAX_MEMORY_KIB = 1024 * 1024;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,5})\\$[A-Za-z0-9+/]{8,128}\\$[A-Za-z0-9+/]{16,256}");
+
+    private final Argon2Function function;
+
+    /** OWASP's parameters. */
+    public Argon2idPasswordHasher() {
+        this(MEMORY_KIB, ITERATIONS, PARALLELISM);
+    }
+
+    /** Stronger parameters; weaker than OWASP's are refused. */
+    public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
+        if (memoryKib < MEMORY_KIB || iterations < ITERATIONS || parallelism < PARALLELISM) {
+            throw new IllegalArgumentException("Argon2id parameters must be at least m=" + MEMORY_KIB + ", t="
+                    + ITERATIONS + ", p=" + PARALLELISM);
+        }
+        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, OUTPUT_BYTES, Argon2.ID,
+                Argon2Function.ARGON2_VERSION_13);
+    }
+
+    @Override
+    public PasswordHash hash(String password) {
+        requireNonNull(password, "password");
+        return new PasswordHash(Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult());
+    }
+
+    /** {@code false} for a wrong password and for anything that is not an Argon2id PHC string; never throws. */
+    @Override
+    public boolean verify(String password, PasswordHash hash) {
+        if (password == null || hash == null) {
+            return false;
+        }
+        try {
+            Argon2Function stored = readParameters(hash);
+            return stored != null && stored.check(password, hash.encoded());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the stored hash uses weaker parameters (or another algorithm) than this hasher. */
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
+        Argon2Function stored;
+        try {
+            stored = readParameters(hash);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return stored == null
+                || stored.getMemory() < function.getMemory()
+                || stored.getIterations() < function.getIterations()
+                || stored.getParallelism() < function.getParallelism()
+                || stored.getOutputLength() < function.getOutputLength()
+                || stored.getVersion() < function.getVersion();
+    }
+
+    /** The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}. */
+    private static Argon2Function readParameters(PasswordHash hash) {
+        String encoded = hash.encoded();
+        Matcher phc = PHC.matcher(encoded);
+        if (encoded.length() > 512 || !phc.matches()) {
+            return null;
+        }
+        // Refuse absurd parameters before the library allocates memory for them.
+        long memory = Long.parseLong(phc.group(2));
+        long iterations = Long.parseLong(phc.group(3));
+        long parallelism = Long.parseLong(phc.group(4));
+        if (memory < 8 || memory > MAX_MEMORY_KIB || iterations < 1 || iterations > 100 || parallelism < 1
+                || parallelism > 64) {
+            return null;
+        }
+        Argon2Function stored = Argon2Function.getInstanceFromHash(encoded);
+        return stored.getVariant() == Argon2.ID ? stored : null;
+    }
+
+    @Override
+    public String toString() {
+        return "Argon2idPasswordHasher[" + function + "]";
+    }
+}

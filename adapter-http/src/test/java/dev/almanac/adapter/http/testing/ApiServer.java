@@ -1,0 +1,80 @@
+package dev.almanac.adapter.http.testing;
+
+import dev.almanac.adapter.http.HttpApi;
+import dev.almanac.adapter.http.HttpSettings;
+import dev.almanac.adapter.http.security.JwtAccessTokens;
+import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.calendar.CalendarUseCases;
+import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.fakes.FakePasswordHasher;
+import dev.almanac.application.fakes.InMemoryStore;
+import dev.almanac.application.fakes.MutableClock;
+import dev.almanac.application.fakes.SequentialIds;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The real {@link HttpApi} on a random port, wired to the in-memory repositories, a fast fake password hasher,
+ * the real JWT tokens and a clock the test moves. Close it after the test (it is {@link AutoCloseable}).
+ */
+public final class ApiServer implements AutoCloseable {
+    public static final String VERSION = "1.2.3-test";
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
+    private final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    private final HttpApi api;
+    private final JsonHttp client;
+
+    private ApiServer() {
+        var store = new InMemoryStore();
+        var ids = new SequentialIds();
+        var tokens = new JwtAccessTokens("a test-only signing secret of at least 32 bytes"
+                .getBytes(StandardCharsets.UTF_8));
+        var accounts = AccountUseCases.wire(store.accounts(), new FakePasswordHasher(), tokens, ids, clock);
+        var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
+        var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
+        var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false);
+        this.api = HttpApi.create(settings, accounts, calendars, events, databaseUp::get).start();
+        this.client = new JsonHttp(URI.create("http://127.0.0.1:" + api.port()));
+    }
+
+    public static ApiServer start() {
+        return new ApiServer();
+    }
+
+    /** A client without credentials. */
+    public JsonHttp client() {
+        return client;
+    }
+
+    /** Signs up a fresh account and returns a client that sends its token. */
+    public JsonHttp signedUp(String email) {
+        client.post("/v1/accounts", Json.object("email", email, "password", "correct horse battery",
+                "displayName", "Test " + email)).expect(201);
+        String token = client.post("/v1/auth/token", Json.object("email", email, "password",
+                "correct horse battery")).expect(200).json().get("accessToken").asText();
+        return client.withToken(token);
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public void databaseUp(boolean up) {
+        databaseUp.set(up);
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.almanac.adapter.http.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small JSON client over {@link HttpClient}. Every error response it sees is checked against the problem
+ * contract: {@code application/problem+json}, the matching {@code status}, a {@code type} built from the
+ * {@code code}, and no stack trace, class name or other internals in the body.
+ */
+public final class JsonHttp {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private static final List<String> LEAKS = List.of("Exception", "\tat ", "java.", "javax.", "jakarta.",
+            "org.eclipse", "io.javalin", "com.fasterxml", "dev.almanac", "SELECT ", "Caused by");
+
+    private final URI base;
+    private final String token;
+
+    JsonHttp(URI base) {
+        this(base, null);
+    }
+
+    private JsonHttp(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public JsonHttp withToken(String bearerToken) {
+        return new JsonHttp(base, bearerToken);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Reply get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public Reply post(String path, JsonNode body, String... headers) {
+        return sendJson("POST", path, body.toString(), headers);
+    }
+
+    public Reply patch(String path, JsonNode body, String... headers) {
+        return sendJson("PATCH", path, body.toString(), headers);
+    }
+
+    public Reply delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
+    /** A JSON body given as raw text (to send malformed JSON, say); Content-Type application/json. */
+    public Reply sendJson(String method, String path, String rawBody, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                all.subList(0, 2).clear();
+            }
+        }
+        all.addAll(List.of(headers));
+        return send(request(path, all.toArray(String[]::new))
+                .method(method, HttpRequest.BodyPublishers.ofString(rawBody)));
+    }
+
+    /** Any request; the token, if any, is added unless the headers carry an Authorization of their own. */
+    public Reply send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(path, headers).method(method, body));
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        boolean ownAuthorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (token != null && !ownAuthorization) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            // /health answers 503 with its own body ({status: "DOWN"}), by contract not a problem document.
+            if (reply.status() >= 400 && !request.build().uri().getPath().equals("/health")) {
+                checkProblem(reply);
+            }
+            return reply;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void checkProblem(Reply reply) {
+        assertThat(reply.header("Content-Type")).as("content type of %s", reply.body())
+                .startsWith("application/problem+json");
+        for (String leak : LEAKS) {
+            assertThat(reply.body()).as("error body leaks internals").doesNotContain(leak);
+        }
+        JsonNode problem = reply.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(reply.status());
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(problem.path("type").asText()).isEqualTo("urn:almanac:problem:" + problem.path("code").asText());
+        assertThat(reply.header("X-Request-Id")).isNotBlank();
+    }
+}
