@@ -18,6 +18,15 @@ public interface EventRepository {
     /** Stores a new event; its calendar must exist. */
     void add(Event event);
 
+    /**
+     * Stores many new events at once, all or none: for imports and bulk loads, where one transaction per event
+     * would be the bottleneck. Each event is stored as {@link #add} would store it.
+     *
+     * @throws NotFoundException {@code calendar.not_found} when the calendar of any event does not exist; nothing
+     *                           is stored then
+     */
+    void addAll(List<Event> events);
+
     /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
     Optional<Event> byId(CalendarId calendarId, EventId id);
 

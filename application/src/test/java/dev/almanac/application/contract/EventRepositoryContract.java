@@ -127,6 +127,42 @@ public abstract class EventRepositoryContract {
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
     }
 
+    // --- add in bulk ---
+
+    @Test
+    void events_added_in_bulk_are_each_found_in_their_own_calendar_as_one_by_one() {
+        Event standup = timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15");
+        Event holiday = allDay(home, "Holiday", "2026-03-10", "2026-03-12");
+        Event review = timed(work, "Review", "2026-03-11T14:00", "2026-03-11T15:00");
+
+        events.addAll(List.of(standup, holiday, review));
+
+        assertThat(events.byId(work.id(), standup.id())).contains(standup);
+        assertThat(events.byId(home.id(), holiday.id())).contains(holiday);
+        assertThat(events.byId(home.id(), holiday.id()).orElseThrow().slot().start())
+                .isEqualTo(at("2026-03-09T23:00:00Z"));
+        assertThat(window(MARCH, APRIL)).containsExactly("Standup", "Review");
+    }
+
+    @Test
+    void a_bulk_add_with_one_event_in_an_unknown_calendar_stores_none_of_them() {
+        Calendar gone = calendar(work.owner(), "Gone", BERLIN, NOW);
+        Event standup = timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15");
+        Event lost = timed(gone, "Lost", "2026-03-10T09:00", "2026-03-10T10:00");
+
+        assertThatThrownBy(() -> events.addAll(List.of(standup, lost)))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+        assertThat(events.byId(work.id(), standup.id())).isEmpty();
+    }
+
+    @Test
+    void an_empty_bulk_add_stores_nothing_and_succeeds() {
+        events.addAll(List.of());
+
+        assertThat(window(MARCH, APRIL)).isEmpty();
+    }
+
     // --- update ---
 
     @Test

@@ -9,6 +9,7 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,22 @@ public final class InMemoryEvents implements EventRepository {
                 throw new IllegalStateException("event " + event.id() + " exists");
             }
             store.events.put(event.id(), event.anchoredIn(calendar.timeZone()).atVersion(0));
+        }
+    }
+
+    @Override
+    public void addAll(List<Event> events) {
+        synchronized (store) {
+            var ids = new HashSet<EventId>();
+            for (Event event : events) {
+                if (!store.calendars.containsKey(event.calendarId())) {
+                    throw Calendar.notFound(event.calendarId());
+                }
+                if (store.events.containsKey(event.id()) || !ids.add(event.id())) {
+                    throw new IllegalStateException("event " + event.id() + " exists");
+                }
+            }
+            events.forEach(this::add);
         }
     }
 
