@@ -1,0 +1,365 @@
+package dev.almanac.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark run, start to end: database, seeding, start-up, scaling, the HTTP scenarios beside pgbench on
+ * each JDK, JMH, and the report. {@code bench/run.sh} builds the jars and calls this.
+ *
+ * <p>Usage: {@code java -jar almanac-bench.jar --mode quick|full --service-jar PATH --jdk JAVA_HOME [--jdk ...]
+ * --results DIR --work DIR}
+ */
+public final class Harness {
+    private static volatile Service current;
+    private static volatile BenchDatabase database;
+
+    private Harness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = "quick";
+        Path serviceJar = Path.of("bootstrap/target/almanac.jar");
+        List<Path> jdks = new ArrayList<>();
+        Path results = Path.of("bench/results");
+        Path work = Path.of("bench/target/work");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--mode": mode = args[++i]; break;
+                case "--service-jar": serviceJar = Path.of(args[++i]); break;
+                case "--jdk": jdks.add(Path.of(args[++i])); break;
+                case "--results": results = Path.of(args[++i]); break;
+                case "--work": work = Path.of(args[++i]); break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (jdks.isEmpty()) {
+            jdks.add(Path.of(System.getProperty("java.home")));
+        }
+        Plan plan = "full".equals(mode) ? Plan.full() : Plan.quick();
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Harness::cleanUp, "bench-cleanup"));
+        long started = System.nanoTime();
+        try {
+            new Harness.Run(plan, serviceJar.toAbsolutePath(), jdks, work.toAbsolutePath(),
+                    results.toAbsolutePath().resolve(stamp + "-" + mode + "-logs"))
+                    .all().write(results.toAbsolutePath(), stamp, mode);
+        } finally {
+            cleanUp();
+            say("Done in %.0f s", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static synchronized void cleanUp() {
+        Service s = current;
+        current = null;
+        if (s != null) {
+            s.close();
+        }
+        BenchDatabase d = database;
+        database = null;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf("==> " + format + "%n", args);
+        System.out.flush();
+    }
+
+    /** One run's state. */
+    private static final class Run {
+        private static final String[][] THROUGHPUT = {{"create event", "create", "insert", "0.45"},
+                {"get event by id", "get", "select", "0.30"}, {"list one week", "week", "range", "0.30"}};
+
+        private final Plan plan;
+        private final Path serviceJar;
+        private final List<Path> jdks;
+        private final Path work;
+        private final Path logs;
+        private final Results results = new Results();
+        private final Map<Long, Long> versions = new ConcurrentHashMap<>();
+        private Wrk wrk;
+        private PgBench pgbench;
+        private int services;
+
+        Run(Plan plan, Path serviceJar, List<Path> jdks, Path work, Path logs) {
+            this.plan = plan;
+            this.serviceJar = serviceJar;
+            this.jdks = jdks;
+            this.work = work;
+            this.logs = logs;
+        }
+
+        Results all() throws IOException {
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            machine();
+            Optional<String> external = Optional.ofNullable(System.getenv("ALMANAC_BENCH_DATABASE_URL"));
+            if (external.isPresent()) {
+                say("Using the PostgreSQL at %s (ALMANAC_BENCH_DATABASE_URL); it must be an empty throwaway database",
+                        external.get());
+                database = BenchDatabase.external(external.get(),
+                        System.getenv().getOrDefault("ALMANAC_BENCH_DATABASE_USER", "postgres"),
+                        System.getenv().getOrDefault("ALMANAC_BENCH_DATABASE_PASSWORD", ""));
+            } else {
+                int port = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_PG_PORT", "15432"));
+                say("Starting a fresh embedded PostgreSQL 17 on 127.0.0.1:%d (data in %s)", port, work.resolve("pg"));
+                database = BenchDatabase.embedded(work.resolve("pg"), port);
+            }
+            wrk = new Wrk(work.resolve("wrk"), plan);
+            pgbench = new PgBench(work.resolve("pgbench"), plan, database);
+            try (Seeder seeder = new Seeder(plan, database)) {
+                if (database.count("select count(*) from events") > 0) {
+                    throw new IllegalStateException("the database already holds events; give the benchmark an empty one");
+                }
+                long t = System.nanoTime();
+                say("Seeding %d accounts (%d through the sign-up use case with Argon2id), %d calendars, %,d busy-calendar"
+                                + " events, filler up to %,d events", plan.accounts(), plan.registeredAccounts(),
+                        plan.calendars(), plan.busyEvents(), plan.eventSteps().get(0));
+                seeder.seedBase();
+                seeder.seedTo(plan.eventSteps().get(0));
+                analyze();
+                say("Seeded in %.1f s", (System.nanoTime() - t) / 1e9);
+                boolean first = true;
+                for (Path jdk : jdks) {
+                    startup(jdk);
+                    try (Service service = start(jdk)) {
+                        String token = HttpLoad.signIn(Seeder.email(1));
+                        if (first) {
+                            scaling(seeder, service, token);
+                        }
+                        scenarios(service, token, first || plan.pgbenchOnEveryJdk());
+                        if (service.ranOutOfMemory()) {
+                            results.notes.add("The service on " + service.jdk() + " hit an OutOfMemoryError with -Xmx256m.");
+                        }
+                    } finally {
+                        current = null;
+                    }
+                    first = false;
+                }
+            }
+            jmh();
+            results.notes.add("Service: -Xmx256m, default pool (10 connections), request log at INFO. Load generator, "
+                    + "service and PostgreSQL share the machine's " + Runtime.getRuntime().availableProcessors()
+                    + " cores.");
+            results.notes.add("No OutOfMemoryError in any service log unless noted above; service logs are in " + logs);
+            return results;
+        }
+
+        private void machine() {
+            results.machine.put("cores", Runtime.getRuntime().availableProcessors());
+            try {
+                String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
+                        .orElse("unknown");
+                results.machine.put("cpu", cpu);
+                String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+                results.machine.put("memoryGiB", Math.round(Long.parseLong(mem) / 1024.0 / 1024.0));
+            } catch (IOException | RuntimeException e) {
+                results.machine.put("cpu", "unknown");
+            }
+            results.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+            results.machine.put("mode", plan.mode());
+            results.machine.put("concurrency", plan.concurrency());
+        }
+
+        private void analyze() {
+            database.execute("vacuum analyze");
+        }
+
+        private Service start(Path jdk) {
+            services++;
+            Service service = Service.start(jdk, serviceJar, database, work.resolve("service-data"),
+                    logs.resolve("service-" + services + "-" + jdk.getFileName() + ".log"), work.resolve("service.pid"));
+            current = service;
+            return service;
+        }
+
+        private void startup(Path jdk) {
+            say("Start-up to ready on %s, 3 times, against the running database", jdk.getFileName());
+            var spawn = new ArrayList<Double>();
+            var self = new ArrayList<Double>();
+            for (int i = 0; i < 3; i++) {
+                try (Service service = start(jdk)) {
+                    spawn.add(service.readyMillis());
+                    self.add(service.selfReportedReadyMillis());
+                } finally {
+                    current = null;
+                }
+            }
+            say("  %s: %s ms", jdk.getFileName(), spawn);
+            results.startup.add(new Results.StartupRow(jdk.getFileName().toString(), spawn, self));
+        }
+
+        private void scaling(Seeder seeder, Service service, String token) {
+            var load = new HttpLoad(plan, token, versions);
+            for (int step = 0; step < plan.eventSteps().size(); step++) {
+                long events = plan.eventSteps().get(step);
+                if (step > 0) {
+                    long t = System.nanoTime();
+                    say("Seeding up to %,d events", events);
+                    seeder.seedTo(events);
+                    analyze();
+                    say("  seeded in %.1f s", (System.nanoTime() - t) / 1e9);
+                }
+                say("Scaling: one week of a busy calendar at %,d events, 1 client, %d runs", events, plan.runs());
+                load.closed(load.scenario("week"), 1, plan.warmup(), plan.warmup(), service);
+                pgbench.run("range", 1, Duration.ofSeconds(1));
+                var http = new ArrayList<dev.almanac.bench.Run>();
+                var pg = new ArrayList<dev.almanac.bench.Run>();
+                for (int r = 0; r < plan.runs(); r++) {
+                    http.add(load.closed(load.scenario("week"), 1, Duration.ZERO, plan.run(), service));
+                    pg.add(pgbench.run("range", 1, plan.run()));
+                }
+                say("  HTTP p50 %.2f ms, pgbench p50 %.3f ms", Results.median(http, dev.almanac.bench.Run::p50),
+                        Results.median(pg, dev.almanac.bench.Run::p50));
+                results.scaling.add(new Results.ScalingRow(events, http, pg));
+            }
+        }
+
+        private void scenarios(Service service, String token, boolean withPgbench) {
+            String jdk = service.jdk();
+            int c = plan.concurrency();
+            var load = new HttpLoad(plan, token, versions);
+
+            say("[%s] sign-in (Argon2id), 2 clients", jdk);
+            load.closed(load.scenario("sign-in"), 2, Duration.ZERO, plan.warmup(), service);
+            var signIns = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                signIns.add(load.closed(load.scenario("sign-in"), 2, Duration.ZERO, plan.run(), service));
+            }
+            results.rows.add(new Results.Row("sign-in (Argon2id)", jdk, "closed, 2 clients", signIns,
+                    Optional.empty(), Optional.empty()));
+
+            for (String[] s : THROUGHPUT) {
+                say("[%s] %s: wrk, %d connections%s", jdk, s[0], c, withPgbench ? ", beside pgbench " + s[2] : "");
+                wrk.run(s[1], token, c, plan.warmup(), service);
+                if (withPgbench) {
+                    pgbench.run(s[2], c, Duration.ofSeconds(1));
+                }
+                var http = new ArrayList<dev.almanac.bench.Run>();
+                var pg = new ArrayList<dev.almanac.bench.Run>();
+                for (int r = 0; r < plan.runs(); r++) {
+                    http.add(wrk.run(s[1], token, c, plan.run(), service));
+                    if (withPgbench) {
+                        pg.add(pgbench.run(s[2], c, plan.run()));
+                    }
+                }
+                if (withPgbench) {
+                    results.pgbench.add(new Results.PgRow(s[2] + " (" + jdk + " pass)", c, pg));
+                }
+                String reference = results.pgbench.stream().filter(p -> p.statement().startsWith(s[2] + " "))
+                        .reduce((a, b) -> b).map(Results.PgRow::statement).orElse(s[2]);
+                results.rows.add(new Results.Row(s[0], jdk, "closed, " + c + " connections (wrk)", http,
+                        Optional.of(reference), Optional.of(Double.parseDouble(s[3]))));
+                say("  %.0f req/s%s", Results.median(http, dev.almanac.bench.Run::throughput),
+                        withPgbench ? String.format(", pgbench %.0f tx/s", Results.median(pg, dev.almanac.bench.Run::throughput)) : "");
+            }
+
+            say("[%s] update an event with If-Match, %d clients", jdk, c);
+            load.closed(load.scenario("update"), c, Duration.ZERO, plan.warmup(), service);
+            var updates = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                updates.add(load.closed(load.scenario("update"), c, Duration.ZERO, plan.run(), service));
+            }
+            results.rows.add(new Results.Row("update event (PATCH, If-Match)", jdk, "closed, " + c + " clients", updates,
+                    Optional.empty(), Optional.empty()));
+
+            List<IntFunction<HttpLoad.Operation>> mix = List.of(load.scenario("get"), load.scenario("week"),
+                    load.scenario("get"), load.scenario("week"), load.scenario("create"), load.scenario("get"),
+                    load.scenario("week"), load.scenario("get"), load.scenario("week"), load.scenario("update"));
+            say("[%s] the mix (4 get : 4 week : 1 create : 1 update), closed loop, %d clients: its maximum", jdk, c);
+            IntFunction<HttpLoad.Operation> cycling = worker -> {
+                HttpLoad.Operation[] ops = mix.stream().map(m -> m.apply(worker)).toArray(HttpLoad.Operation[]::new);
+                return new HttpLoad.Operation() {
+                    private int i;
+
+                    @Override
+                    public void prepare() throws IOException, InterruptedException {
+                        ops[i % ops.length].prepare();
+                    }
+
+                    @Override
+                    public int call() throws IOException, InterruptedException {
+                        return ops[i++ % ops.length].call();
+                    }
+                };
+            };
+            load.closed(cycling, c, Duration.ZERO, plan.warmup(), service);
+            var maxRuns = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                maxRuns.add(load.closed(cycling, c, Duration.ZERO, plan.run(), service));
+            }
+            double max = Results.median(maxRuns, dev.almanac.bench.Run::throughput);
+            results.rows.add(new Results.Row("mix, maximum", jdk, "closed, " + c + " clients", maxRuns,
+                    Optional.empty(), Optional.empty()));
+            double rate = Math.max(1, Math.floor(max / 2));
+            say("[%s] the mix at a fixed %.0f req/s (half the maximum), latency from the intended send time", jdk, rate);
+            var open = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                open.add(load.open(mix, rate, plan.warmup(), plan.run(), service));
+            }
+            results.rows.add(new Results.Row("mix at half the maximum", jdk,
+                    String.format("open, %.0f req/s", rate), open, Optional.empty(), Optional.empty()));
+            say("  p99 %.2f ms, errors %d", Results.median(open, dev.almanac.bench.Run::p99),
+                    open.stream().mapToLong(dev.almanac.bench.Run::errors).sum());
+        }
+
+        private void jmh() {
+            say("JMH: the domain's hot paths (1 fork, %d iterations of %s)", plan.jmhIterations(), plan.jmhRun());
+            var options = new OptionsBuilder().include(DomainBenchmarks.class.getName())
+                    .forks(1).warmupIterations(plan.jmhIterations())
+                    .warmupTime(TimeValue.milliseconds(plan.jmhWarmup().toMillis()))
+                    .measurementIterations(plan.jmhIterations())
+                    .measurementTime(TimeValue.milliseconds(plan.jmhRun().toMillis()))
+                    .jvmArgs("-Xmx256m").shouldFailOnError(true).build();
+            try {
+                var runs = new ArrayList<>(new Runner(options).run());
+                runs.sort(Comparator.comparing(r -> r.getParams().getBenchmark()));
+                for (RunResult r : runs) {
+                    String name = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
+                    results.jmh.add(new Results.JmhRow(name, r.getPrimaryResult().getScore(),
+                            r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit()));
+                }
+            } catch (RunnerException e) {
+                results.notes.add("JMH failed: " + e.getMessage());
+            }
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+}

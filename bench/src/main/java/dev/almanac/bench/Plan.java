@@ -1,0 +1,53 @@
+package dev.almanac.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How big and how long: the data set and the run lengths of one mode.
+ *
+ * <p>Calendars 1..{@code busyCalendars} belong to the bench account (account 1) and hold
+ * {@code busyPerWeek} events in each of {@code weeks} weeks: the "busy calendars" the read scenarios ask for.
+ * Calendar {@code busyCalendars + 1} is the bench account's write calendar, where create scenarios add events.
+ * Every other calendar belongs to one of the other accounts and holds the filler events that grow the table.
+ */
+record Plan(String mode, int accounts, int registeredAccounts, int calendars, int busyCalendars, int busyPerWeek,
+            int weeks, List<Long> eventSteps, int concurrency, Duration warmup, Duration run, int runs,
+            boolean pgbenchOnEveryJdk, Duration jmhWarmup, Duration jmhRun, int jmhIterations) {
+
+    /** The Monday (UTC) the seeded two years begin. */
+    static final Instant WEEK_ZERO = Instant.parse("2026-01-05T00:00:00Z");
+
+    static Plan quick() {
+        return new Plan("quick", 50, 3, 250, 2, 30, 104, List.of(10_000L, 30_000L, 100_000L), 8,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 3, false,
+                Duration.ofMillis(500), Duration.ofMillis(500), 3);
+    }
+
+    static Plan full() {
+        return new Plan("full", 1_000, 3, 5_000, 5, 40, 104, List.of(10_000L, 100_000L, 1_000_000L), 8,
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, true,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 5);
+    }
+
+    int busyEventsPerCalendar() {
+        return weeks * busyPerWeek;
+    }
+
+    long busyEvents() {
+        return (long) busyCalendars * busyEventsPerCalendar();
+    }
+
+    int writeCalendar() {
+        return busyCalendars + 1;
+    }
+
+    int firstFillerCalendar() {
+        return busyCalendars + 2;
+    }
+
+    long finalEvents() {
+        return eventSteps.get(eventSteps.size() - 1);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.almanac.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One running service: {@code java -Xmx256m -jar almanac.jar} on a given JDK, against the bench database, on
+ * 127.0.0.1 only. Knows its PID, so the harness can read its CPU time and peak RSS from {@code /proc}.
+ */
+final class Service implements AutoCloseable {
+    static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_HTTP_PORT", "18080"));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final Path log;
+    private final String jdk;
+    private final long readyNanos;
+
+    private Service(Process process, Path log, String jdk, long readyNanos) {
+        this.process = process;
+        this.log = log;
+        this.jdk = jdk;
+        this.readyNanos = readyNanos;
+    }
+
+    static Service start(Path javaHome, Path jar, BenchDatabase database, Path dataDir, Path log, Path pidFile) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(log.getParent());
+            var command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m", "-jar", jar.toString());
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("ALMANAC_"));
+            env.put("ALMANAC_HTTP_HOST", "127.0.0.1");
+            env.put("ALMANAC_HTTP_PORT", String.valueOf(PORT));
+            env.put("ALMANAC_DATABASE_URL", database.jdbcUrl());
+            env.put("ALMANAC_DATABASE_USER", database.user());
+            if (!database.password().isEmpty()) {
+                env.put("ALMANAC_DATABASE_PASSWORD", database.password());
+            }
+            env.put("ALMANAC_DATA_DIR", dataDir.toString());
+            env.put("ALMANAC_ACCESS_TOKEN_TTL", "PT2H");
+            long started = System.nanoTime();
+            Process process = builder.start();
+            Files.writeString(pidFile, process.pid() + "\n");
+            String name = javaHome.getFileName().toString();
+            var service = new Service(process, log, name, awaitReady(process, started, log));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the service", e);
+        }
+    }
+
+    /** Polls /health every 5 ms until it answers 200; the time from spawning the JVM to that answer. */
+    private static long awaitReady(Process process, long started, Path log) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was "
+                        + "ready; see " + log);
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return System.nanoTime() - started;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the service", e);
+            }
+            sleepMillis(5);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    String jdk() {
+        return jdk;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Milliseconds from spawning the JVM to the first 200 from /health (JVM start, pool, migrations, HTTP). */
+    double readyMillis() {
+        return readyNanos / 1e6;
+    }
+
+    /** What the service says about its own start ("ready on port ... in N ms": after JVM start). */
+    double selfReportedReadyMillis() {
+        try {
+            Matcher m = Pattern.compile("ready on port \\d+ in (\\d+) ms").matcher(Files.readString(log));
+            double last = Double.NaN;
+            while (m.find()) {
+                last = Double.parseDouble(m.group(1));
+            }
+            return last;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    boolean ranOutOfMemory() {
+        try {
+            return Files.readString(log).contains("OutOfMemoryError");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** CPU seconds (user + system) the service has used so far, from /proc/PID/stat. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state); utime is field 14, stime field 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The service's peak resident set size so far (VmHWM), in MiB. */
+    double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return Double.NaN;
+    }
+
+    static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** SIGTERM (the service closes HTTP, pool and database in order), then SIGKILL after 15 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
