@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The benchmark run, start to end: database, seeding, start-up, scaling, the HTTP scenarios beside pgbench on
@@ -224,7 +225,7 @@ public final class Harness {
                     say("  seeded in %.1f s", (System.nanoTime() - t) / 1e9);
                 }
                 say("Scaling: one week of a busy calendar at %,d events, 1 client, %d runs", events, plan.runs());
-                load.closed(load.scenario("week"), 1, plan.warmup(), plan.warmup(), service);
+                load.closed(load.scenario("week"), 1, Duration.ZERO, plan.warmup(), service);
                 pgbench.run("range", 1, Duration.ofSeconds(1));
                 var http = new ArrayList<dev.almanac.bench.Run>();
                 var pg = new ArrayList<dev.almanac.bench.Run>();
@@ -333,7 +334,7 @@ public final class Harness {
                     .warmupTime(TimeValue.milliseconds(plan.jmhWarmup().toMillis()))
                     .measurementIterations(plan.jmhIterations())
                     .measurementTime(TimeValue.milliseconds(plan.jmhRun().toMillis()))
-                    .jvmArgs("-Xmx256m").shouldFailOnError(true).build();
+                    .jvmArgs("-Xmx256m").shouldFailOnError(true).verbosity(VerboseMode.SILENT).build();
             try {
                 var runs = new ArrayList<>(new Runner(options).run());
                 runs.sort(Comparator.comparing(r -> r.getParams().getBenchmark()));
