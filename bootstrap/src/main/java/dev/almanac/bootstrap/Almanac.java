@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -43,8 +42,7 @@ public final class Almanac implements AutoCloseable {
 
     /** Starts everything {@code config} describes, or fails having stopped whatever it had started. */
     public static Almanac start(Config config) {
-        // PostgreSQL keeps microseconds: a microsecond clock makes what a create returns equal what a read returns.
-        return start(config, Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)));
+        return start(config, new MicrosecondClock());
     }
 
     static Almanac start(Config config, Clock clock) {
