@@ -42,8 +42,7 @@ public final class Almanac implements AutoCloseable {
 
     /** Starts everything {@code config} describes, or fails having stopped whatever it had started. */
     public static Almanac start(Config config) {
-        // PostgreSQL keeps microseconds: a microsecond clock makes what a create returns equal what a read returns.
-        return start(config, new MicrosecondClock(Clock.systemUTC()));
+        return start(config, new MicrosecondClock());
     }
 
     static Almanac start(Config config, Clock clock) {

@@ -120,7 +120,7 @@ class RunnableJarIT {
     }
 
     /** The jar running as a child process, its output captured to a file. */
-    private record RunningJar(Process process, Path log) {
+    private record RunningJar(Process process, Path logFile) {
 
         static RunningJar start(Path dataDir, int port) throws Exception {
             Path log = Files.createTempFile(dataDir.getParent(), "almanac", ".log");
@@ -168,7 +168,7 @@ class RunnableJarIT {
         }
 
         String log() throws IOException {
-            return Files.readString(log);
+            return Files.readString(logFile);
         }
     }
 }

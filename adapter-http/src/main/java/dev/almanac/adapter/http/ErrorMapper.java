@@ -97,9 +97,44 @@ final class ErrorMapper {
 
     private static Problem unexpected(Exception e, Context ctx) {
         String requestId = RequestLog.requestId(ctx);
+        if (isStorageOutage(e)) {
+            LOG.warn("Storage unavailable handling {} {} (request {}): {}", ctx.method(), ctx.path(), requestId,
+                    rootMessage(e));
+            ctx.header("Retry-After", "5");
+            return Problem.of(503, "service.unavailable",
+                    "The service cannot reach its database right now; nothing was changed. Retry shortly.", null);
+        }
         LOG.error("Unexpected failure handling {} {} (request {})", ctx.method(), ctx.path(), requestId, e);
         return Problem.of(500, "server.error",
                 "Something went wrong on our side. If it persists, report request id " + requestId, null);
+    }
+
+    /**
+     * Whether a failure is the database being out of reach (no connection within the pool's timeout, the
+     * connection refused or cut, the server shutting down): SQL states of class 08 and 57P, or a transient
+     * connection exception anywhere in the cause chain. Those answer 503 so clients retry instead of reporting
+     * a bug.
+     */
+    static boolean isStorageOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private void write(Context ctx, Problem problem) {

@@ -45,7 +45,7 @@ class OpenApiContractTest {
                 "DELETE /v1/calendars/{calendarId}/events/{eventId}",
                 "GET /health",
                 "GET /openapi.yaml",
-                "GET /docs");
+                "GET /docs", "GET /docs/{file}");
     }
 
     @Nested
