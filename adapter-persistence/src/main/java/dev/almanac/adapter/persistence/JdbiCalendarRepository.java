@@ -66,7 +66,11 @@ final class JdbiCalendarRepository implements CalendarRepository {
             if (current.version() != expected) {
                 throw new StaleVersionException("calendar", expected);
             }
-            Calendar changed = change.apply(current).atVersion(current.version() + 1);
+            Calendar proposed = change.apply(current);
+            if (proposed.equals(current)) {
+                return current; // nothing changed: nothing to store, and the version (the ETag) stays
+            }
+            Calendar changed = proposed.atVersion(current.version() + 1);
             CalendarRow row = CalendarRow.from(changed);
             int updated = handle.createUpdate("""
                             update calendars

@@ -95,9 +95,11 @@ final class JdbiEventRepository implements EventRepository {
             if (current.version() != expected) {
                 throw new StaleVersionException("event", expected);
             }
-            Event changed = change.apply(calendar, current)
-                    .anchoredIn(calendar.timeZone())
-                    .atVersion(current.version() + 1);
+            Event proposed = change.apply(calendar, current).anchoredIn(calendar.timeZone());
+            if (proposed.equals(current)) {
+                return current; // nothing changed: nothing to store, and the version (the ETag) stays
+            }
+            Event changed = proposed.atVersion(current.version() + 1);
             EventRow row = EventRow.from(changed);
             int updated = bindAll(handle.createUpdate("""
                     update events

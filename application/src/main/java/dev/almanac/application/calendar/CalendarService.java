@@ -12,7 +12,9 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.calendar.CalendarPermission;
 import dev.almanac.domain.shared.TimeZones;
+import dev.almanac.domain.shared.Violations;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,9 +34,13 @@ final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase
 
     @Override
     public Calendar create(CreateCalendarUseCase.Command command) {
+        var violations = new Violations();
+        violations.check(() -> Calendar.checkName(command.name()));
+        command.description().ifPresent(d -> violations.check(() -> Calendar.checkDescription(d)));
+        ZoneId zone = violations.check(() -> zone(command.timeZone()));
+        violations.throwIfAny("The calendar cannot be created as given");
         var calendar = Calendar.create(new CalendarId(ids.next()), command.actor(), command.name(),
-                command.description().orElse(""), TimeZones.iana(command.timeZone(), "timeZone", "calendar.time_zone"),
-                clock.instant());
+                command.description().orElse(""), zone, clock.instant());
         calendars.add(calendar);
         return calendar;
     }
@@ -49,19 +55,24 @@ final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase
     @Override
     public Page<Calendar> list(ListCalendarsUseCase.Query query) {
         var limit = PageLimit.of(query.limit());
-        Optional<Cursor> after = query.cursor().map(Cursor::decode);
+        String scope = "calendars|" + query.actor();
+        Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
         List<Calendar> found = calendars.ownedBy(query.actor(), after, limit.value() + 1);
         if (found.size() <= limit.value()) {
             return new Page<>(found, Optional.empty());
         }
         List<Calendar> page = found.subList(0, limit.value());
         Calendar last = page.get(page.size() - 1);
-        return new Page<>(page, Optional.of(new Cursor(last.createdAt(), last.id().value()).encode()));
+        return new Page<>(page, Optional.of(new Cursor(last.createdAt(), last.id().value()).encode(scope)));
     }
 
     @Override
     public Calendar update(UpdateCalendarUseCase.Command command) {
-        var zone = command.timeZone().map(z -> TimeZones.iana(z, "timeZone", "calendar.time_zone"));
+        var violations = new Violations();
+        command.name().ifPresent(n -> violations.check(() -> Calendar.checkName(n)));
+        command.description().ifPresent(d -> violations.check(() -> Calendar.checkDescription(d)));
+        var zone = command.timeZone().map(z -> violations.check(() -> zone(z)));
+        violations.throwIfAny("The calendar cannot be changed as given");
         // Authorize before the versioned write, so a stranger never learns of the calendar from a stale version.
         calendars.byId(command.id()).orElseThrow(() -> Calendar.notFound(command.id()))
                 .require(command.actor(), CalendarPermission.MANAGE);
@@ -70,6 +81,10 @@ final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase
             return current.revise(command.name().orElse(null), command.description().orElse(null),
                     zone.orElse(null), clock.instant());
         });
+    }
+
+    private static ZoneId zone(String id) {
+        return TimeZones.iana(id, "timeZone", "calendar.time_zone");
     }
 
     @Override

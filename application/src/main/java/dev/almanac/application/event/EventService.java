@@ -17,7 +17,10 @@ import dev.almanac.domain.event.EventChanges;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventTime;
 import dev.almanac.domain.event.TimeSlot;
+import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.RuleViolationException;
+import dev.almanac.domain.shared.Text;
+import dev.almanac.domain.shared.Violations;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +46,14 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
     @Override
     public Event create(CreateEventUseCase.Command command) {
         Calendar calendar = calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
-        var time = new EventTime(command.start().toPoint("start"), command.end().toPoint("end"));
+        var violations = new Violations();
+        TimePoint start = violations.check(() -> command.start().toPoint("start"));
+        TimePoint end = violations.check(() -> command.end().toPoint("end"));
+        EventTime time = start == null || end == null ? null : violations.check(() -> new EventTime(start, end));
+        violations.check(() -> Event.checkTitle(command.title()));
+        command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
+        command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
+        violations.throwIfAny("The event cannot be created as given");
         var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
                 command.description().orElse(""), command.location().orElse(""), time, command.status(),
                 calendar.timeZone(), clock.instant());
@@ -59,8 +69,14 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Event update(UpdateEventUseCase.Command command) {
-        var changes = new EventChanges(command.title(), command.description(), command.location(),
-                command.start().map(s -> s.toPoint("start")), command.end().map(e -> e.toPoint("end")),
+        var violations = new Violations();
+        Optional<TimePoint> start = command.start().map(s -> violations.check(() -> s.toPoint("start")));
+        Optional<TimePoint> end = command.end().map(e -> violations.check(() -> e.toPoint("end")));
+        command.title().ifPresent(t -> violations.check(() -> Event.checkTitle(t)));
+        command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
+        command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
+        violations.throwIfAny("The event cannot be changed as given");
+        var changes = new EventChanges(command.title(), command.description(), command.location(), start, end,
                 command.status());
         // Authorize before the versioned write, so a stranger never learns of the calendar or event from a stale
         // version or an unknown event id; the check inside the change holds it for the write itself.
@@ -88,16 +104,21 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Page<Event> list(ListEventsUseCase.Query query) {
+        var violations = new Violations();
+        violations.check(() -> Window.bound(query.from(), "from"));
+        violations.check(() -> Window.bound(query.to(), "to"));
         if (!query.from().isBefore(query.to())) {
-            throw new RuleViolationException("to", "window.empty", "to must be after from");
+            violations.check(() -> {
+                throw new RuleViolationException("to", "window.empty", "to must be after from");
+            });
         }
-        var limit = PageLimit.of(query.limit());
-        Optional<Cursor> after = query.cursor().map(Cursor::decode);
-        Optional<String> filter = query.titleContains().map(String::strip).filter(q -> !q.isEmpty());
-        if (filter.isPresent() && filter.get().codePointCount(0, filter.get().length()) > TITLE_FILTER_MAX) {
-            throw new RuleViolationException("q", "window.filter.too_long",
-                    "q must be at most " + TITLE_FILTER_MAX + " characters");
-        }
+        var limit = violations.check(() -> PageLimit.of(query.limit()));
+        Optional<String> filter = query.titleContains().map(Text::trim).filter(q -> !q.isEmpty());
+        filter.ifPresent(q -> violations.check(() -> Text.label(q, TITLE_FILTER_MAX, "q", "window.filter")));
+        violations.throwIfAny("The window cannot be listed as given");
+        String scope = "events|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
+                + filter.orElse("");
+        Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
         calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
         List<Event> found = events.window(query.calendarId(), query.from(), query.to(), filter, after,
                 limit.value() + 1);
@@ -106,7 +127,8 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         }
         List<Event> page = found.subList(0, limit.value());
         TimeSlot lastSlot = page.get(page.size() - 1).slot();
-        return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value()).encode()));
+        return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value())
+                .encode(scope)));
     }
 
     private Calendar calendar(AccountId actor, CalendarId id, CalendarPermission permission) {

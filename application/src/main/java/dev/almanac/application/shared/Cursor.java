@@ -7,44 +7,68 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.zip.CRC32;
 
 /**
  * The position after which a keyset-paginated list continues: an instant and an id, the two sort keys of every
  * list Almanac serves. On the wire it is opaque (base64url of a versioned text), so the format may change
  * without breaking clients that treat it as a token.
+ *
+ * <p>A cursor is bound to the list it came from: {@link #encode(String)} stamps it with a fingerprint of the
+ * list's scope (which list, whose, which window and filter), and {@link #decode(String, String)} refuses a cursor
+ * whose fingerprint does not match, so a cursor cannot be replayed against another calendar or window by mistake.
+ * It is not a secret: forging one only pages through data the caller may read anyway.
  */
 public record Cursor(Instant at, UUID id) {
-    private static final String VERSION = "c1";
+    private static final String VERSION = "c2";
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    public String encode() {
-        String plain = VERSION + "|" + at.getEpochSecond() + "|" + at.getNano() + "|" + id;
+    /** The opaque token for this position in the list described by {@code scope}. */
+    public String encode(String scope) {
+        String plain = VERSION + "|" + at.getEpochSecond() + "|" + at.getNano() + "|" + id + "|" + fingerprint(scope);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(UTF_8));
     }
 
     /**
-     * Reads a cursor a client sent back.
+     * Reads a cursor a client sent back for the list described by {@code scope}.
      *
-     * @throws RuleViolationException {@code page.cursor.invalid} for anything this service did not hand out
+     * @throws RuleViolationException {@code page.cursor.invalid} for anything this service did not hand out for
+     *                                that very list
      */
-    public static Cursor decode(String token) {
+    public static Cursor decode(String token, String scope) {
         try {
-            if (token.length() > 200) {
+            if (token.isEmpty() || token.length() > 200) {
                 throw invalid();
             }
             String plain = new String(Base64.getUrlDecoder().decode(token), UTF_8);
             String[] parts = plain.split("\\|", -1);
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            if (parts.length != 5 || !VERSION.equals(parts[0]) || !fingerprint(scope).equals(parts[4])) {
                 throw invalid();
             }
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
-                    UUID.fromString(parts[3]));
+            long seconds = Long.parseLong(parts[1]);
+            long nanos = Long.parseLong(parts[2]);
+            if (nanos < 0 || nanos > 999_999_999) {
+                throw invalid();
+            }
+            Instant at = Instant.ofEpochSecond(seconds, nanos);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw invalid();
+            }
+            return new Cursor(at, UUID.fromString(parts[3]));
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw invalid();
         }
     }
 
+    private static String fingerprint(String scope) {
+        var crc = new CRC32();
+        crc.update(scope.getBytes(UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+
     private static RuleViolationException invalid() {
         return new RuleViolationException("cursor", "page.cursor.invalid",
-                "cursor is not one this service handed out; start again without it");
+                "cursor is not one this service handed out for this list; start again without it");
     }
 }

@@ -1,6 +1,8 @@
 package dev.almanac.application.calendar;
 
 import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
+import static dev.almanac.domain.testing.DomainAssertions.violationOf;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,6 +18,7 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.shared.NotFoundException;
+import dev.almanac.domain.shared.Violation;
 import dev.almanac.domain.shared.StaleVersionException;
 import dev.almanac.domain.testing.Ids;
 import java.time.Duration;
@@ -81,6 +84,20 @@ class CalendarUseCasesTest {
         @Test
         void a_blank_name_is_refused() {
             assertViolation(() -> create(ADA, "  ", "Europe/Berlin"), "name", "calendar.name.blank");
+        }
+
+        @Test
+        void every_mistake_in_a_new_calendar_is_reported_at_once() {
+            var e = violationOf(() -> calendars.create().create(new CreateCalendarUseCase.Command(ADA, "\u00a0",
+                    Optional.of("d".repeat(10_001)), "Nope")));
+            assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                    tuple("name", "calendar.name.blank"), tuple("description", "calendar.description.too_long"),
+                    tuple("timeZone", "calendar.time_zone.unknown"));
+        }
+
+        @Test
+        void a_name_with_a_lone_surrogate_is_refused_rather_than_stored_as_something_else() {
+            assertViolation(() -> create(ADA, "Work\ud800", "UTC"), "name", "calendar.name.invalid_characters");
         }
 
         @Test
@@ -182,7 +199,27 @@ class CalendarUseCasesTest {
         @Test
         void a_cursor_survives_its_round_trip() {
             var cursor = new Cursor(Instant.parse("2026-03-01T08:00:00.123456789Z"), Ids.uuid(42));
-            assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+            assertThat(Cursor.decode(cursor.encode("a list"), "a list")).isEqualTo(cursor);
+        }
+
+        @Test
+        void a_cursor_from_another_list_is_refused() {
+            var cursor = new Cursor(Instant.parse("2026-03-01T08:00:00Z"), Ids.uuid(42));
+            assertViolation(() -> Cursor.decode(cursor.encode("events of calendar A"), "events of calendar B"),
+                    "cursor", "page.cursor.invalid");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"c2|10000000000000|0|00000000-0000-0000-0000-00000000002a",
+                "c2|1772352000|-1|00000000-0000-0000-0000-00000000002a",
+                "c2|1772352000|2000000000|00000000-0000-0000-0000-00000000002a"})
+        void a_forged_cursor_with_an_impossible_instant_is_refused(String plain) {
+            String scope = "a list";
+            var genuine = new Cursor(Instant.parse("2026-03-01T08:00:00Z"), Ids.uuid(42)).encode(scope);
+            String fingerprint = new String(java.util.Base64.getUrlDecoder().decode(genuine)).split("\\|")[4];
+            String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((plain + "|" + fingerprint).getBytes());
+            assertViolation(() -> Cursor.decode(forged, scope), "cursor", "page.cursor.invalid");
         }
     }
 

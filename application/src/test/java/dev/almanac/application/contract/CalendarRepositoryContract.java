@@ -105,6 +105,18 @@ public abstract class CalendarRepositoryContract {
     }
 
     @Test
+    void an_update_that_changes_nothing_stores_nothing_and_keeps_the_version() {
+        Calendar work = added("Work", BERLIN);
+
+        Calendar unchanged = calendars.update(work.id(), OptionalLong.of(0),
+                c -> c.revise("Work", null, BERLIN, NOW.plusSeconds(60)));
+
+        assertThat(unchanged.version()).isZero();
+        assertThat(unchanged.updatedAt()).isEqualTo(work.updatedAt());
+        assertThat(calendars.byId(work.id()).orElseThrow().version()).isZero();
+    }
+
+    @Test
     void an_update_expecting_a_stale_version_is_refused_and_stores_nothing() {
         Calendar work = added("Work", BERLIN);
         calendars.update(work.id(), OptionalLong.empty(), c -> c.revise("Office", null, null, NOW));

@@ -184,6 +184,20 @@ public abstract class EventRepositoryContract {
     }
 
     @Test
+    void an_update_that_changes_nothing_stores_nothing_and_keeps_the_version() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+        EventChanges same = new EventChanges(Optional.of("  Standup "), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(EventStatus.CONFIRMED));
+
+        Event unchanged = events.update(work.id(), standup.id(), OptionalLong.of(0),
+                (calendar, current) -> current.revise(same, calendar.timeZone(), NOW.plusSeconds(60)));
+
+        assertThat(unchanged.version()).isZero();
+        assertThat(unchanged.updatedAt()).isEqualTo(standup.updatedAt());
+        assertThat(events.byId(work.id(), standup.id()).orElseThrow().version()).isZero();
+    }
+
+    @Test
     void an_update_that_moves_an_event_moves_it_in_the_window_too() {
         Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
         EventChanges nextDay = new EventChanges(Optional.empty(), Optional.empty(), Optional.empty(),

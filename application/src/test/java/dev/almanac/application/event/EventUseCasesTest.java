@@ -1,6 +1,7 @@
 package dev.almanac.application.event;
 
 import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
+import static dev.almanac.domain.testing.DomainAssertions.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -20,6 +21,7 @@ import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.TimeSlot;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.StaleVersionException;
+import dev.almanac.domain.shared.Violation;
 import dev.almanac.domain.testing.Ids;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +132,16 @@ class EventUseCasesTest {
         void an_unknown_start_zone_is_reported_on_start_time_zone() {
             assertViolation(() -> events.create().create(event("Standup", wall("2026-03-09T09:00", "+01:00"),
                     wall("2026-03-09T10:00", BERLIN))), "start.timeZone", "event.time.zone.unknown");
+        }
+
+        @Test
+        void every_mistake_in_a_new_event_is_reported_at_once() {
+            var e = violationOf(() -> events.create().create(new CreateEventUseCase.Command(ADA, work.id(), " ",
+                    Optional.of("d".repeat(50_001)), Optional.of("Room\u0007"), wall("2026-03-09T09:00", "Mars/Base"),
+                    wall("2026-03-09T10:00", "Nowhere/Else"), Optional.empty())));
+
+            assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder("start.timeZone",
+                    "end.timeZone", "title", "description", "location");
         }
 
         @Test
@@ -479,6 +491,38 @@ class EventUseCasesTest {
                     OptionalInt.empty(), Optional.empty()).items()).isEmpty();
             assertViolation(() -> window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.of("q".repeat(201)),
                     OptionalInt.empty(), Optional.empty()), "q", "window.filter.too_long");
+        }
+
+        @Test
+        void a_filter_with_control_characters_or_broken_unicode_is_refused() {
+            assertViolation(() -> window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.of("a\u0000b"),
+                    OptionalInt.empty(), Optional.empty()), "q", "window.filter.control_characters");
+            assertViolation(() -> window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.of("a\ud800"),
+                    OptionalInt.empty(), Optional.empty()), "q", "window.filter.invalid_characters");
+        }
+
+        @Test
+        void a_window_beyond_the_years_events_can_hold_is_refused() {
+            assertViolation(() -> window("2026-03-09T00:00:00Z", "+300000-01-01T00:00:00Z"), "to",
+                    "window.out_of_range");
+            assertViolation(() -> window("-0001-01-01T00:00:00Z", "2026-03-10T00:00:00Z"), "from",
+                    "window.out_of_range");
+        }
+
+        @Test
+        void a_cursor_from_another_window_or_filter_is_refused() {
+            for (int i = 0; i < 3; i++) {
+                schedule("Meeting " + i, "2026-03-09T0" + (7 + i) + ":00", "2026-03-09T1" + i + ":00");
+            }
+            String cursor = window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.empty(), OptionalInt.of(1),
+                    Optional.empty()).nextCursor().orElseThrow();
+
+            assertViolation(() -> window("2026-03-09T00:00:00Z", "2026-03-11T00:00:00Z", Optional.empty(),
+                    OptionalInt.of(1), Optional.of(cursor)), "cursor", "page.cursor.invalid");
+            assertViolation(() -> window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.of("meeting"),
+                    OptionalInt.of(1), Optional.of(cursor)), "cursor", "page.cursor.invalid");
+            assertThat(window("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z", Optional.empty(), OptionalInt.of(1),
+                    Optional.of(cursor)).items()).hasSize(1);
         }
 
         @Test

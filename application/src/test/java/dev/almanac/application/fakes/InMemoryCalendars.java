@@ -53,7 +53,11 @@ public final class InMemoryCalendars implements CalendarRepository {
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw new StaleVersionException("calendar", expectedVersion.getAsLong());
             }
-            Calendar changed = change.apply(current).atVersion(current.version() + 1);
+            Calendar proposed = change.apply(current);
+            if (proposed.equals(current)) {
+                return current;
+            }
+            Calendar changed = proposed.atVersion(current.version() + 1);
             store.calendars.put(id, changed);
             if (!changed.timeZone().equals(current.timeZone())) {
                 store.events.replaceAll((eventId, event) -> event.calendarId().equals(id)

@@ -74,8 +74,11 @@ public final class InMemoryEvents implements EventRepository {
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw new StaleVersionException("event", expectedVersion.getAsLong());
             }
-            Event changed = change.apply(calendar, current).anchoredIn(calendar.timeZone())
-                    .atVersion(current.version() + 1);
+            Event proposed = change.apply(calendar, current).anchoredIn(calendar.timeZone());
+            if (proposed.equals(current)) {
+                return current;
+            }
+            Event changed = proposed.atVersion(current.version() + 1);
             store.events.put(id, changed);
             return changed;
         }

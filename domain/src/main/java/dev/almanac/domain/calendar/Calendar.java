@@ -6,6 +6,7 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.shared.ForbiddenException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.Text;
+import dev.almanac.domain.shared.Violations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -29,8 +30,14 @@ public record Calendar(CalendarId id, AccountId owner, String name, String descr
     public Calendar {
         requireNonNull(id, "id");
         requireNonNull(owner, "owner");
-        name = Text.label(name, NAME_MAX, "name", "calendar.name");
-        description = Text.prose(description, DESCRIPTION_MAX, "description", "calendar.description");
+        var violations = new Violations();
+        String rawName = name;
+        String rawDescription = description;
+        String checkedName = violations.check(() -> checkName(rawName));
+        String checkedDescription = violations.check(() -> checkDescription(rawDescription));
+        violations.throwIfAny("The calendar cannot be saved as given");
+        name = checkedName;
+        description = checkedDescription;
         requireNonNull(timeZone, "timeZone");
         requireNonNull(createdAt, "createdAt");
         requireNonNull(updatedAt, "updatedAt");
@@ -40,6 +47,16 @@ public record Calendar(CalendarId id, AccountId owner, String name, String descr
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt");
         }
+    }
+
+    /** The name rule: 1..200 characters after trimming, no control characters. Returns the trimmed name. */
+    public static String checkName(String name) {
+        return Text.label(name, NAME_MAX, "name", "calendar.name");
+    }
+
+    /** The description rule: at most 10,000 characters, line breaks allowed; blank becomes empty. */
+    public static String checkDescription(String description) {
+        return Text.prose(description, DESCRIPTION_MAX, "description", "calendar.description");
     }
 
     /** Creates a new calendar at version 0. */
@@ -68,8 +85,19 @@ public record Calendar(CalendarId id, AccountId owner, String name, String descr
         }
     }
 
-    /** The same calendar with new details. Fields left {@code null} keep their value. */
+    /**
+     * The same calendar with new details. Fields left {@code null} keep their value. A revision that changes
+     * nothing returns this very calendar, so nothing is stored and the version stays.
+     */
     public Calendar revise(String newName, String newDescription, ZoneId newTimeZone, Instant now) {
+        var revised = new Calendar(id, owner,
+                newName != null ? newName : name,
+                newDescription != null ? newDescription : description,
+                newTimeZone != null ? newTimeZone : timeZone,
+                version, createdAt, updatedAt);
+        if (revised.equals(this)) {
+            return this;
+        }
         return new Calendar(id, owner,
                 newName != null ? newName : name,
                 newDescription != null ? newDescription : description,

@@ -6,6 +6,7 @@ import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Text;
+import dev.almanac.domain.shared.Violations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -36,10 +37,17 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
     public Event {
         requireNonNull(id, "id");
         requireNonNull(calendarId, "calendarId");
-        title = Text.label(title, TITLE_MAX, "title", "event.title");
-        description = Text.prose(description, DESCRIPTION_MAX, "description", "event.description");
-        location = location == null || location.isBlank() ? ""
-                : Text.label(location, LOCATION_MAX, "location", "event.location");
+        var violations = new Violations();
+        String rawTitle = title;
+        String rawDescription = description;
+        String rawLocation = location;
+        String checkedTitle = violations.check(() -> checkTitle(rawTitle));
+        String checkedDescription = violations.check(() -> checkDescription(rawDescription));
+        String checkedLocation = violations.check(() -> checkLocation(rawLocation));
+        violations.throwIfAny("The event cannot be saved as given");
+        title = checkedTitle;
+        description = checkedDescription;
+        location = checkedLocation;
         requireNonNull(time, "time");
         requireNonNull(anchorZone, "anchorZone");
         requireNonNull(status, "status");
@@ -48,6 +56,21 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
+    }
+
+    /** The title rule: 1..500 characters after trimming, no control characters. Returns the trimmed title. */
+    public static String checkTitle(String title) {
+        return Text.label(title, TITLE_MAX, "title", "event.title");
+    }
+
+    /** The description rule: at most 50,000 characters, line breaks allowed; blank becomes empty. */
+    public static String checkDescription(String description) {
+        return Text.prose(description, DESCRIPTION_MAX, "description", "event.description");
+    }
+
+    /** The location rule: at most 1,000 characters on one line; blank becomes empty. */
+    public static String checkLocation(String location) {
+        return Text.isBlank(location) ? "" : Text.label(location, LOCATION_MAX, "location", "event.location");
     }
 
     /**
@@ -86,6 +109,7 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
     /**
      * Applies a partial change. Every present part replaces the current one; start and end may be changed
      * alone, and the resulting span is checked as a whole. A status change follows {@link EventStatus}'s moves.
+     * A change that changes nothing returns this very event, so nothing is stored and the version stays.
      */
     public Event revise(EventChanges changes, ZoneId calendarZone, Instant now) {
         EventTime newTime = time;
@@ -93,17 +117,30 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
             newTime = new EventTime(changes.start().orElse(time.start()), changes.end().orElse(time.end()));
         }
         EventStatus newStatus = changes.status().map(status::moveTo).orElse(status);
-        return new Event(id, calendarId,
+        var revised = new Event(id, calendarId,
                 changes.title().orElse(title),
                 changes.description().orElse(description),
                 changes.location().orElse(location),
-                newTime, calendarZone, newStatus, version, createdAt, later(now));
+                newTime, calendarZone, newStatus, version, createdAt, updatedAt);
+        if (revised.equals(this)) {
+            return this;
+        }
+        return revised.touched(now);
     }
 
-    /** Moves to a new status, or refuses naming both states. */
+    /** Moves to a new status, or refuses naming both states. Moving to the current status changes nothing. */
     public Event moveTo(EventStatus target, Instant now) {
-        return new Event(id, calendarId, title, description, location, time, anchorZone, status.moveTo(target),
-                version, createdAt, later(now));
+        EventStatus next = status.moveTo(target);
+        if (next == status) {
+            return this;
+        }
+        return new Event(id, calendarId, title, description, location, time, anchorZone, next, version, createdAt,
+                later(now));
+    }
+
+    private Event touched(Instant now) {
+        return new Event(id, calendarId, title, description, location, time, anchorZone, status, version, createdAt,
+                later(now));
     }
 
     /** The same event re-anchored in a calendar zone (only all-day events move). */

@@ -21,9 +21,26 @@ class TextTest {
             assertThat(Text.label("  Standup \t", 10, "title", "event.title")).isEqualTo("Standup");
         }
 
+        @Test
+        void no_break_spaces_around_a_label_are_trimmed_too() {
+            assertThat(Text.label("\u00a0Standup\u00a0", 10, "title", "event.title")).isEqualTo("Standup");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"x\ud800", "\udc00x", "a\ud800\ud800b"})
+        void a_label_that_is_not_valid_unicode_is_refused(String broken) {
+            assertViolation(() -> Text.label(broken, 10, "title", "event.title"), "title",
+                    "event.title.invalid_characters");
+        }
+
+        @Test
+        void a_proper_surrogate_pair_is_fine() {
+            assertThat(Text.label("Party " + EMOJI, 10, "title", "event.title")).isEqualTo("Party " + EMOJI);
+        }
+
         @ParameterizedTest
         @NullSource
-        @ValueSource(strings = {"", " ", "\t\n ", "\u2003"})
+        @ValueSource(strings = {"", " ", "\t\n ", "\u2003", "\u00a0", "\u202f \u3000"})
         void a_missing_or_blank_label_is_refused(String blank) {
             assertViolation(() -> Text.label(blank, 10, "title", "event.title"), "title", "event.title.blank");
         }
