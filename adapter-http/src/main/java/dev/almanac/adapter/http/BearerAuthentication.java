@@ -28,6 +28,9 @@ final class BearerAuthentication {
             return;
         }
         ctx.header("Cache-Control", "no-store");
+        if (java.util.Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+            throw HttpProblem.badRequest("request.invalid_header", "Send one Authorization header, not several");
+        }
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new AuthenticationException("auth.token_missing",

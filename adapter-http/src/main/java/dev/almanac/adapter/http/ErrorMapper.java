@@ -63,8 +63,9 @@ final class ErrorMapper {
             return Problem.of(403, e.code(), e.getMessage(), null);
         }
         if (e instanceof AuthenticationException) {
-            ctx.header("WWW-Authenticate", "auth.invalid_credentials".equals(e.code()) ? "Bearer"
-                    : "Bearer error=\"invalid_token\"");
+            // RFC 6750 §3.1: no error code when the request carried no credentials (or sign-in failed).
+            boolean tokenRejected = !"auth.invalid_credentials".equals(e.code()) && !"auth.token_missing".equals(e.code());
+            ctx.header("WWW-Authenticate", tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
             return Problem.of(401, e.code(), e.getMessage(), null);
         }
         throw new IllegalStateException("unmapped domain exception " + e.getClass().getName());

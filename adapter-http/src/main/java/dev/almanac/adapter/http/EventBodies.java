@@ -17,6 +17,8 @@ import dev.almanac.domain.event.TimePoint;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
@@ -27,10 +29,19 @@ import java.util.regex.Pattern;
 /** The request and response bodies of {@code /v1/calendars/{calendarId}/events}. */
 final class EventBodies {
     static final String[] TIME_FIELDS = {"dateTime", "timeZone", "date"};
-    private static final DateTimeFormatter WALL_IN =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter WALL_OUT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    /** {@code 2026-03-08T09:00}, {@code ...T09:00:00} or {@code ...T09:00:00.123456} (a finer fraction parses, and
+     * the domain then refuses it as too precise rather than rounding it). */
+    private static final DateTimeFormatter WALL_IN = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm")
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+    /** Always with seconds; with a fraction only when there is one. */
+    private static final DateTimeFormatter WALL_OUT = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$");
     private static final String STATUSES = String.join(", ",
             Arrays.stream(EventStatus.values()).map(Enum::name).toList());
@@ -199,7 +210,8 @@ final class EventBodies {
             return new TimeInput.Wall(LocalDateTime.parse(dateTime, WALL_IN), timeZone);
         } catch (DateTimeParseException e) {
             time.error("dateTime", "request.invalid_value",
-                    name + ".dateTime must be a local date-time such as 2026-03-08T09:00:00 (seconds optional)");
+                    name + ".dateTime must be a local date-time such as 2026-03-08T09:00:00 (seconds and up to six "
+                            + "fractional digits optional)");
             return null;
         }
     }

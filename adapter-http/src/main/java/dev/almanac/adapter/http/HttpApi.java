@@ -67,7 +67,9 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.setErrorHandler(new ProtocolErrorHandler());
             });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProtocolErrorHandler()));
             config.requestLogger.http(RequestLog::log);
 
             config.routes.before(RequestLog::assignId);

@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,10 +35,11 @@ final class JsonBodies {
     /** The body as a JSON object, given one of the {@code accepted} media types. */
     ObjectNode object(Context ctx, Set<String> accepted) {
         requireContentType(ctx, accepted);
-        byte[] bytes = read(ctx);
+        requireIdentityEncoding(ctx);
+        String text = utf8(read(ctx));
         JsonNode node;
         try {
-            node = mapper.readTree(bytes);
+            node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw malformed(e.getLocation());
         } catch (IOException e) {
@@ -57,7 +61,7 @@ final class JsonBodies {
             throw new HttpProblem(415, "request.unsupported_media_type",
                     "Send the body with Content-Type: " + expected);
         }
-        String[] parts = header.split(";");
+        String[] parts = header.split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!accepted.contains(mediaType)) {
             throw new HttpProblem(415, "request.unsupported_media_type",
@@ -92,9 +96,38 @@ final class JsonBodies {
                 buffer.write(chunk, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The client sent less than it announced, or broke the chunked framing, then stopped.
+            throw HttpProblem.badRequest("request.body_incomplete",
+                    "The request body ended before it was complete (check Content-Length or the chunked framing)");
         }
         return buffer.toByteArray();
+    }
+
+    /**
+     * A compressed or otherwise encoded body is refused rather than parsed as if it were plain (RFC 9110 §15.5.16).
+     */
+    private static void requireIdentityEncoding(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new HttpProblem(415, "request.unsupported_content_encoding",
+                    "Send the body uncompressed: Content-Encoding is not supported");
+        }
+    }
+
+    /**
+     * Decodes strictly: malformed UTF-8 (overlong forms such as C0 AF, which lenient decoders turn into '/'), a
+     * UTF-16 body, or any other byte sequence that is not UTF-8 is refused, never guessed at.
+     */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw HttpProblem.badRequest("request.invalid_encoding", "The request body must be UTF-8 encoded JSON");
+        }
     }
 
     private HttpProblem tooLarge() {

@@ -15,9 +15,24 @@ record Problem(String type, String title, int status, String detail, String code
     static final String TYPE_PREFIX = "urn:almanac:problem:";
     static final String MEDIA_TYPE = "application/problem+json";
 
+    /** At most this many field errors are listed, so an error answer is never much larger than its request. */
+    static final int MAX_ERRORS = 50;
+
     static Problem of(int status, String code, String detail, List<FieldError> errors) {
-        return new Problem(TYPE_PREFIX + code, titleOf(status), status, detail, code,
-                errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+        return new Problem(TYPE_PREFIX + code, titleOf(status), status, detail, code, capped(errors));
+    }
+
+    private static List<FieldError> capped(List<FieldError> errors) {
+        if (errors == null || errors.isEmpty()) {
+            return null;
+        }
+        if (errors.size() <= MAX_ERRORS) {
+            return List.copyOf(errors);
+        }
+        var kept = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
+        kept.add(new FieldError("", "request.too_many_errors",
+                (errors.size() - MAX_ERRORS) + " more errors are not listed; fix these first"));
+        return List.copyOf(kept);
     }
 
     /** One bad field: {@code field} is a dotted path in the client's vocabulary, e.g. {@code start.dateTime}. */

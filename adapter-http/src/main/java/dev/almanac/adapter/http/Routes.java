@@ -53,9 +53,17 @@ final class Routes {
                 new Route(HandlerType.GET, "/docs/{file}", PUBLIC, docs::asset));
     }
 
+    /**
+     * Registers the table. Every GET route also answers HEAD with the same handler and access, so HEAD gives the
+     * very status and headers GET would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200
+     * without running the handler or the access check.
+     */
     static void register(RoutesConfig routes, List<Route> table) {
         for (Route route : table) {
             routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+            if (route.method() == HandlerType.GET) {
+                routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), route.access());
+            }
         }
     }
 }

@@ -61,7 +61,8 @@ class ProtocolTest {
                 Reply reply = http.send(method, path, HttpRequest.BodyPublishers.ofString("{}"),
                         "Content-Type", "application/json");
                 reply.problem(401, "auth.token_missing");
-                assertThat(reply.header("WWW-Authenticate")).as(route).startsWith("Bearer");
+                assertThat(reply.header("WWW-Authenticate")).as("RFC 6750: no error code without credentials, " + route)
+                        .isEqualTo("Bearer");
                 checked++;
             }
             assertThat(checked).isEqualTo(11);
@@ -151,6 +152,128 @@ class ProtocolTest {
         void a_missing_content_type_is_unsupported() {
             http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofString("{}"))
                     .problem(415, "request.unsupported_media_type");
+        }
+    }
+
+    @Nested
+    class MalformedRequests {
+        /** Sends raw bytes and returns the whole answer (status line, headers, body) as text. */
+        private String raw(String request, boolean closeOutput) throws IOException {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write(request.getBytes(US_ASCII));
+                socket.getOutputStream().flush();
+                if (closeOutput) {
+                    socket.shutdownOutput();
+                }
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        private void assertProblem(String answer, int status, String code) {
+            assertThat(answer).startsWith("HTTP/1.1 " + status);
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+            assertThat(answer).contains("\"code\":\"" + code + "\"").doesNotContain("<html").doesNotContain("Exception");
+        }
+
+        @Test
+        void a_body_shorter_than_its_content_length_is_a_bad_request_not_a_server_error() throws Exception {
+            String answer = raw("POST /v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\nConnection: close\r\n\r\n{\"email\":", true);
+            assertProblem(answer, 400, "request.body_incomplete");
+        }
+
+        @Test
+        void broken_chunked_framing_is_a_bad_request() throws Exception {
+            String answer = raw("POST /v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n", true);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).doesNotContain("<html").doesNotContain("Exception");
+        }
+
+        @Test
+        void a_path_jetty_refuses_gets_a_problem_document_not_an_html_page() throws Exception {
+            assertProblem(raw("GET /v1/calendars/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", false),
+                    400, "request.malformed");
+        }
+
+        @Test
+        void a_request_without_host_gets_a_problem_document() throws Exception {
+            assertProblem(raw("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n", false), 400, "request.malformed");
+        }
+
+        @Test
+        void headers_that_are_too_large_get_a_problem_document() throws Exception {
+            String answer = raw("GET /v1/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + "a".repeat(60_000)
+                    + "\r\nConnection: close\r\n\r\n", false);
+            assertProblem(answer, 431, "request.headers_too_large");
+        }
+
+        @Test
+        void an_empty_media_type_is_unsupported_not_a_crash() {
+            http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", ";")
+                    .problem(415, "request.unsupported_media_type");
+        }
+
+        @Test
+        void a_compressed_body_is_refused_rather_than_parsed_as_plain_json() {
+            http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofString("{}"),
+                    "Content-Type", "application/json", "Content-Encoding", "gzip")
+                    .problem(415, "request.unsupported_content_encoding");
+        }
+
+        @Test
+        void overlong_utf8_and_utf16_bodies_are_refused_not_guessed_at() {
+            byte[] overlong = "{\"email\":\"a\u00c0\u00af\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofByteArray(overlong),
+                    "Content-Type", "application/json").problem(400, "request.invalid_encoding");
+            byte[] utf16 = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+            http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofByteArray(utf16),
+                    "Content-Type", "application/json").problem(400, "request.invalid_encoding");
+        }
+
+        @Test
+        void a_body_naming_thousands_of_unknown_fields_gets_a_bounded_answer() {
+            StringBuilder body = new StringBuilder("{");
+            for (int i = 0; i < 5_000; i++) {
+                body.append(i == 0 ? "" : ",").append('"').append(i).append("\":0");
+            }
+            Reply reply = http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofString(body + "}"),
+                    "Content-Type", "application/json");
+            reply.problem(400, "request.unknown_field");
+            assertThat(reply.json().get("errors")).hasSize(51);
+            assertThat(reply.json().get("errors").get(50).get("code").asText()).isEqualTo("request.too_many_errors");
+        }
+
+        @Test
+        void two_authorization_headers_are_refused() {
+            http.send("GET", "/v1/calendars", HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer a",
+                    "Authorization", "Bearer b").problem(400, "request.invalid_header");
+        }
+    }
+
+    @Nested
+    class Head {
+        @Test
+        void head_answers_like_get_without_a_body() {
+            Reply health = http.send("HEAD", "/health", HttpRequest.BodyPublishers.noBody());
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).isEmpty();
+            assertThat(http.send("HEAD", "/openapi.yaml", HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(200);
+        }
+
+        @Test
+        void head_on_a_protected_route_needs_a_token_and_says_what_get_would() {
+            assertThat(http.send("HEAD", "/v1/me", HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(401);
+            JsonHttp ada = server.signedUp("head@example.org");
+            String missing = "/v1/calendars/00000000-0000-0000-0000-000000000009";
+            assertThat(ada.send("HEAD", missing, HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(404);
+            String calendar = ada.post("/v1/calendars", dev.almanac.adapter.http.testing.Json.object("name", "Work",
+                    "timeZone", "UTC")).expect(201).header("Location");
+            Reply head = ada.send("HEAD", calendar, HttpRequest.BodyPublishers.noBody());
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("ETag")).isEqualTo("\"0\"");
+            assertThat(head.body()).isEmpty();
         }
     }
 
