@@ -38,6 +38,19 @@ class LibRecurOracleTest {
         Assume.that(!(rule.startsWith("FREQ=YEARLY") && rule.contains("BYMONTHDAY") && !rule.contains("BYMONTH=")));
         List<LocalDateTime> expected = expected(rule, start);
         List<LocalDateTime> ours = ours(rule, start);
+        if (rule.contains("BYSETPOS")) {
+            // The second documented difference: in DTSTART's own period lib-recur applies BYSETPOS to the
+            // instances from DTSTART on, we (like python-dateutil) to the period's whole set, as RFC 5545 words
+            // it. From the next period on both must agree; with COUNT the two may then be one instance apart.
+            LocalDateTime next = nextPeriod(rule, start);
+            expected = new ArrayList<>(expected.stream().filter(t -> t == GAVE_UP || !t.isBefore(next)).toList());
+            ours = ours.stream().filter(t -> !t.isBefore(next)).toList();
+            expected.remove(GAVE_UP);
+            int n = Math.min(ours.size(), expected.size()) - 1;
+            assertThat(ours.subList(0, Math.max(0, n))).as(rule + " from " + start)
+                    .containsExactlyElementsOf(expected.subList(0, Math.max(0, n)));
+            return;
+        }
         if (expected.size() < COMPARED && expected.size() > 0 && expected.get(expected.size() - 1) == GAVE_UP) {
             // lib-recur stopped looking (it gives up sooner than we do on sparse rules): compare what it found.
             List<LocalDateTime> found = expected.subList(0, expected.size() - 1);
@@ -70,6 +83,20 @@ class LibRecurOracleTest {
         return out;
     }
 
+    private static LocalDateTime nextPeriod(String rule, LocalDateTime start) {
+        LocalDate day = start.toLocalDate();
+        if (rule.startsWith("FREQ=YEARLY")) {
+            return LocalDate.of(day.getYear() + 1, 1, 1).atStartOfDay();
+        }
+        if (rule.startsWith("FREQ=MONTHLY")) {
+            return day.withDayOfMonth(1).plusMonths(1).atStartOfDay();
+        }
+        if (rule.startsWith("FREQ=WEEKLY")) {
+            return day.plusWeeks(1).atStartOfDay();
+        }
+        return day.plusDays(1).atStartOfDay();
+    }
+
     static List<LocalDateTime> ours(String rule, LocalDateTime start) {
         Iterator<LocalDateTime> it = RecurrenceRule.parse(rule).instances(start, Optional.of(ZoneId.of("UTC")), start);
         List<LocalDateTime> out = new ArrayList<>();
@@ -94,7 +121,7 @@ class LibRecurOracleTest {
             it = parsed.iterator(new DateTime(start.getYear(), start.getMonthValue() - 1,
                     start.getDayOfMonth(), start.getHour(), start.getMinute(), start.getSecond()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            assertThat(e).hasMessageContaining("empty recurrence sets");
+            assertThat(e.getMessage()).containsAnyOf("empty recurrence sets", "too many filtered recurrence instances");
             out.add(GAVE_UP);
             return out;
         }
@@ -109,7 +136,7 @@ class LibRecurOracleTest {
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             // lib-recur gives up after many empty periods (a rule that never matches again): the end, for us.
-            assertThat(e).hasMessageContaining("empty recurrence sets");
+            assertThat(e.getMessage()).containsAnyOf("empty recurrence sets", "too many filtered recurrence instances");
             out.add(GAVE_UP);
         }
         return out;
