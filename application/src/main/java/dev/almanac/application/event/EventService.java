@@ -16,15 +16,17 @@ import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventChanges;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.Recurrence;
 import dev.almanac.domain.event.TimeSlot;
 import dev.almanac.domain.shared.RuleViolationException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
-        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase {
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
 
@@ -44,9 +46,10 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
     public Event create(CreateEventUseCase.Command command) {
         Calendar calendar = calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         var time = new EventTime(command.start().toPoint("start"), command.end().toPoint("end"));
+        var recurrence = Recurrence.parse(command.recurrence(), time.start());
         var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
                 command.description().orElse(""), command.location().orElse(""), time, command.status(),
-                calendar.timeZone(), clock.instant());
+                calendar.timeZone(), clock.instant(), recurrence);
         events.add(event);
         return event;
     }
@@ -67,7 +70,12 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
             calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
-            return current.revise(changes, calendar.timeZone(), clock.instant());
+            Event revised = current.revise(changes, calendar.timeZone(), clock.instant());
+            if (command.recurrence().isEmpty()) {
+                return revised;
+            }
+            return revised.recurring(Recurrence.parse(command.recurrence().get(), revised.time().start()),
+                    clock.instant());
         });
     }
 
@@ -107,6 +115,53 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         List<Event> page = found.subList(0, limit.value());
         TimeSlot lastSlot = page.get(page.size() - 1).slot();
         return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value()).encode()));
+    }
+
+    @Override
+    public Page<WindowItem> window(ListWindowUseCase.Query query) {
+        if (!query.from().isBefore(query.to())) {
+            throw new RuleViolationException("to", "window.empty", "to must be after from");
+        }
+        var limit = PageLimit.of(query.limit());
+        Optional<WindowCursor> after = query.cursor().map(WindowCursor::decode);
+        Optional<String> filter = titleFilter(query.titleContains());
+        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
+        int wanted = limit.value() + 1;
+        List<WindowItem> items = new ArrayList<>();
+        events.window(query.calendarId(), query.from(), query.to(), filter, after.map(WindowCursor::asEventCursor),
+                wanted).forEach(e -> items.add(new WindowItem.Single(e)));
+        for (Event series : events.seriesOverlapping(query.calendarId(), query.from(), query.to(), filter)) {
+            if (!query.expand()) {
+                WindowItem master = new WindowItem.Master(series);
+                if (after.map(a -> a.isBefore(master)).orElse(true)) {
+                    items.add(master);
+                }
+                continue;
+            }
+            int taken = 0;
+            for (var it = series.occurrences(query.from(), query.to()); it.hasNext() && taken < wanted; ) {
+                WindowItem instance = new WindowItem.Instance(it.next());
+                if (after.map(a -> a.isBefore(instance)).orElse(true)) {
+                    items.add(instance);
+                    taken++;
+                }
+            }
+        }
+        items.sort(WindowItem.ORDER);
+        if (items.size() <= limit.value()) {
+            return new Page<>(items, Optional.empty());
+        }
+        List<WindowItem> page = items.subList(0, limit.value());
+        return new Page<>(page, Optional.of(page.get(page.size() - 1).cursor().encode()));
+    }
+
+    private static Optional<String> titleFilter(Optional<String> raw) {
+        Optional<String> filter = raw.map(String::strip).filter(q -> !q.isEmpty());
+        if (filter.isPresent() && filter.get().codePointCount(0, filter.get().length()) > TITLE_FILTER_MAX) {
+            throw new RuleViolationException("q", "window.filter.too_long",
+                    "q must be at most " + TITLE_FILTER_MAX + " characters");
+        }
+        return filter;
     }
 
     private Calendar calendar(AccountId actor, CalendarId id, CalendarPermission permission) {
