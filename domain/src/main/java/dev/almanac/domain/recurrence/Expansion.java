@@ -146,6 +146,14 @@ final class Expansion implements Iterator<LocalDateTime> {
                 }
                 if (!rule.byWeekNo().isEmpty()) {
                     all.addAll(weekDays((int) year));
+                } else if (!byMonth.isEmpty()) {
+                    // Only the months BYMONTH keeps can hold instances: walk those, not the whole year.
+                    for (int month : byMonth) {
+                        YearMonth ym = YearMonth.of((int) year, month);
+                        for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+                            all.add(ym.atDay(d));
+                        }
+                    }
                 } else {
                     LocalDate day = LocalDate.of((int) year, 1, 1);
                     for (; day.getYear() == year; day = day.plusDays(1)) {
