@@ -8,11 +8,13 @@ import dev.almanac.application.event.ChangeEventStatusUseCase;
 import dev.almanac.application.event.CreateEventUseCase;
 import dev.almanac.application.event.TimeInput;
 import dev.almanac.application.event.UpdateEventUseCase;
+import dev.almanac.application.event.WindowItem;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
+import dev.almanac.domain.event.Occurrence;
 import dev.almanac.domain.event.TimePoint;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +23,9 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -51,19 +55,20 @@ final class EventBodies {
 
     /** {@code POST /v1/calendars/{calendarId}/events}. */
     record NewEvent(String title, Optional<String> description, Optional<String> location, TimeInput start,
-                    TimeInput end, Optional<EventStatus> status) {
+                    TimeInput end, Optional<EventStatus> status, List<String> recurrence) {
         static NewEvent read(ObjectNode body) {
-            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status");
+            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status",
+                    "recurrence");
             var event = new NewEvent(fields.text("title"), fields.optionalText("description"),
                     fields.optionalText("location"), readTime(fields, "start"), readTime(fields, "end"),
-                    readStatus(fields));
+                    readStatus(fields), readRecurrence(body, fields).orElse(List.of()));
             fields.throwIfInvalid();
             return event;
         }
 
         CreateEventUseCase.Command toCommand(AccountId actor, CalendarId calendarId) {
             return new CreateEventUseCase.Command(actor, calendarId, title, description, location, start, end,
-                    status);
+                    status, recurrence);
         }
     }
 
@@ -74,14 +79,18 @@ final class EventBodies {
      * wall time), while naming the other kind ({@code date} on a timed event) replaces the whole end.
      */
     record EventPatch(Optional<String> title, Optional<String> description, Optional<String> location,
-                      Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status) {
+                      Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status,
+                      Optional<List<String>> recurrence) {
         static EventPatch read(ObjectNode body) {
-            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status");
+            JsonFields fields = JsonFields.of(body, "title", "description", "location", "start", "end", "status",
+                    "recurrence");
             var patch = new EventPatch(fields.optionalText("title"), clearable(fields, "description"),
                     clearable(fields, "location"),
                     fields.present("start") ? Optional.ofNullable(readTime(fields, "start")) : Optional.empty(),
                     fields.present("end") ? Optional.ofNullable(readTime(fields, "end")) : Optional.empty(),
-                    fields.present("status") ? readStatus(fields) : Optional.empty());
+                    fields.present("status") ? readStatus(fields) : Optional.empty(),
+                    fields.has("recurrence") && !fields.present("recurrence") ? Optional.of(List.<String>of())
+                            : readRecurrence(body, fields));
             fields.throwIfInvalid();
             MergePatch.refuseNulls(body, "title", "start", "end", "status");
             return patch;
@@ -90,13 +99,13 @@ final class EventBodies {
         /** Whether the patch is a status move and nothing else. */
         boolean onlyStatus() {
             return status.isPresent() && title.isEmpty() && description.isEmpty() && location.isEmpty()
-                    && start.isEmpty() && end.isEmpty();
+                    && start.isEmpty() && end.isEmpty() && recurrence.isEmpty();
         }
 
         UpdateEventUseCase.Command toUpdate(AccountId actor, CalendarId calendarId, EventId eventId,
                                             OptionalLong expectedVersion) {
             return new UpdateEventUseCase.Command(actor, calendarId, eventId, expectedVersion, title, description,
-                    location, start, end, status);
+                    location, start, end, status, recurrence);
         }
 
         ChangeEventStatusUseCase.Command toStatusChange(AccountId actor, CalendarId calendarId, EventId eventId,
@@ -155,16 +164,64 @@ final class EventBodies {
         }
     }
 
-    /** An event as clients see it. */
+    /**
+     * An event as clients see it: a single event, a series master (with {@code recurrence}) or one occurrence of a
+     * series (with its own {@code id}, {@code seriesId} and {@code originalStart}).
+     */
     record EventResponse(String id, String calendarId, String title, String description, String location,
                          TimeBody start, TimeBody end, boolean allDay, String status, String createdAt,
-                         String updatedAt) {
+                         String updatedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> recurrence,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String seriesId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) TimeBody originalStart) {
         static EventResponse from(Event event) {
             return new EventResponse(event.id().toString(), event.calendarId().toString(), event.title(),
                     event.description(), event.location(), TimeBody.from(event.time().start()),
                     TimeBody.from(event.time().end()), event.time().isAllDay(), event.status().name(),
-                    event.createdAt().toString(), event.updatedAt().toString());
+                    event.createdAt().toString(), event.updatedAt().toString(),
+                    event.isSeries() ? event.recurrence().lines() : null, null, null);
         }
+
+        static EventResponse from(Occurrence occurrence) {
+            Event series = occurrence.series();
+            return new EventResponse(occurrence.id().toString(), series.calendarId().toString(), series.title(),
+                    series.description(), series.location(), TimeBody.from(occurrence.time().start()),
+                    TimeBody.from(occurrence.time().end()), series.time().isAllDay(), series.status().name(),
+                    series.createdAt().toString(), series.updatedAt().toString(), null, series.id().toString(),
+                    TimeBody.from(occurrence.originalStart()));
+        }
+
+        static EventResponse from(WindowItem item) {
+            if (item instanceof WindowItem.Instance instance) {
+                return from(instance.occurrence());
+            }
+            if (item instanceof WindowItem.Master master) {
+                return from(master.series());
+            }
+            return from(((WindowItem.Single) item).event());
+        }
+    }
+
+    /** {@code recurrence}: an array of RFC 5545 content lines (strings), when present. */
+    private static Optional<List<String>> readRecurrence(ObjectNode body, JsonFields fields) {
+        JsonNode node = body.get("recurrence");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            fields.error("recurrence", "request.invalid_type", "recurrence must be an array of strings");
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                fields.error("recurrence[" + i + "]", "request.invalid_type",
+                        "recurrence[" + i + "] must be a string such as RRULE:FREQ=WEEKLY");
+                return Optional.empty();
+            }
+            lines.add(node.get(i).textValue());
+        }
+        return Optional.of(lines);
     }
 
     /** Reads {@code start} or {@code end}: exactly one of {dateTime + timeZone} or {date}. */

@@ -7,7 +7,7 @@ import dev.almanac.adapter.http.EventBodies.EventResponse;
 import dev.almanac.adapter.http.EventBodies.NewEvent;
 import dev.almanac.application.event.DeleteEventUseCase;
 import dev.almanac.application.event.EventUseCases;
-import dev.almanac.application.event.ListEventsUseCase;
+import dev.almanac.application.event.ListWindowUseCase;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
@@ -38,14 +38,17 @@ final class EventHandler {
                 EventResponse.from(event));
     }
 
-    /** The events overlapping {@code [from, to)}, by start then id; {@code q} filters titles. */
+    /**
+     * The events and occurrences overlapping {@code [from, to)}, by start then id; {@code q} filters titles;
+     * {@code expand=false} lists series masters instead of their occurrences.
+     */
     void list(Context ctx) {
         AccountId actor = BearerAuthentication.caller(ctx);
         CalendarId calendarId = RequestParams.calendarId(ctx);
-        var query = new ListEventsUseCase.Query(actor, calendarId, RequestParams.instant(ctx, "from"),
+        var query = new ListWindowUseCase.Query(actor, calendarId, RequestParams.instant(ctx, "from"),
                 RequestParams.instant(ctx, "to"), RequestParams.text(ctx, "q"), RequestParams.integer(ctx, "limit"),
-                RequestParams.text(ctx, "cursor"));
-        responses.json(ctx, 200, PageResponse.from(events.list().list(query), EventResponse::from));
+                RequestParams.text(ctx, "cursor"), RequestParams.bool(ctx, "expand", true));
+        responses.json(ctx, 200, PageResponse.from(events.window().window(query), EventResponse::from));
     }
 
     void get(Context ctx) {

@@ -72,6 +72,19 @@ final class RequestParams {
         return OptionalInt.of(value.intValue());
     }
 
+    /** {@code true} or {@code false}; {@code fallback} when absent. */
+    static boolean bool(Context ctx, String name, boolean fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw HttpProblem.invalidParameter(name, name + " must be true or false");
+        };
+    }
+
     static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
     }

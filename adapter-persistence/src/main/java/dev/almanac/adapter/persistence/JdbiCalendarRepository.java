@@ -110,10 +110,13 @@ final class JdbiCalendarRepository implements CalendarRepository {
             return;
         }
         PreparedBatch batch = handle.prepareBatch(
-                "update events set start_at = :startAt, end_at = :endAt where id = :id");
+                "update events set start_at = :startAt, end_at = :endAt, series_end_at = :seriesEndAt where id = :id");
         for (Event event : reanchored) {
+            EventRow row = EventRow.from(event);
             batch.bind("startAt", utc(event.slot().start()))
                     .bind("endAt", utc(event.slot().end()))
+                    .bindByType("seriesEndAt", row.seriesEndAt() == null ? null : utc(row.seriesEndAt()),
+                            java.time.OffsetDateTime.class)
                     .bind("id", event.id().value())
                     .add();
         }

@@ -36,10 +36,12 @@ final class JdbiEventRepository implements EventRepository {
     private static final String INSERT = """
             insert into events (id, calendar_id, title, title_folded, description, location, all_day,
                                 start_local, start_zone, end_local, end_zone, start_date, end_date,
-                                start_at, end_at, status, version, created_at, updated_at)
+                                start_at, end_at, status, version, created_at, updated_at,
+                                recurrence, series_end_at)
             values (:id, :calendarId, :title, :titleFolded, :description, :location, :allDay,
                     :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
-                    :startAt, :endAt, :status, :version, :createdAt, :updatedAt)
+                    :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
+                    :recurrence, :seriesEndAt)
             """;
 
     private final Jdbi jdbi;
@@ -109,7 +111,8 @@ final class JdbiEventRepository implements EventRepository {
                            end_local = :endLocal, end_zone = :endZone,
                            start_date = :startDate, end_date = :endDate,
                            start_at = :startAt, end_at = :endAt, status = :status,
-                           version = :version, updated_at = :updatedAt
+                           version = :version, updated_at = :updatedAt,
+                           recurrence = :recurrence, series_end_at = :seriesEndAt
                      where id = :id and calendar_id = :calendarId and version = :expectedVersion
                     """), row)
                     .bind("calendarId", calendarId.value())
@@ -161,11 +164,34 @@ final class JdbiEventRepository implements EventRepository {
         });
     }
 
+    /**
+     * The series masters whose overall range overlaps the window, answered by the partial GiST index
+     * {@code events_series_window}; their occurrences are expanded by the application.
+     */
+    @Override
+    public List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to,
+                                         Optional<String> titleContains) {
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(SELECT_WITH_ZONE
+                            + " where e.calendar_id = :calendarId and e.recurrence is not null"
+                            + " and tstzrange(e.start_at, e.series_end_at, '[)') && tstzrange(:from, :to, '[)')"
+                            + (titleContains.isPresent() ? " and e.title_folded like :titlePattern escape '\\'" : ""))
+                    .bind("calendarId", calendarId.value())
+                    .bind("from", utc(from))
+                    .bind("to", utc(to));
+            titleContains.ifPresent(text -> query.bind("titlePattern",
+                    SqlValues.containsPattern(EventRow.fold(text))));
+            return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
+                    .list();
+        });
+    }
+
     /** The window query's SQL, with the cursor and title conditions only when they are used. */
     static String windowSql(boolean afterCursor, boolean titleFilter) {
         return SELECT_WITH_ZONE
                 + " where e.calendar_id = :calendarId"
                 + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
+                + " and e.recurrence is null"
                 + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
                 + (titleFilter ? " and e.title_folded like :titlePattern escape '\\'" : "")
                 + " order by e.start_at, e.id"
@@ -216,6 +242,9 @@ final class JdbiEventRepository implements EventRepository {
                 .bind("endAt", utc(row.endAt()))
                 .bind("status", row.status())
                 .bind("version", row.version())
-                .bind("updatedAt", utc(row.updatedAt()));
+                .bind("updatedAt", utc(row.updatedAt()))
+                .bindByType("recurrence", row.recurrence(), String.class)
+                .bindByType("seriesEndAt", row.seriesEndAt() == null ? null : utc(row.seriesEndAt()),
+                        java.time.OffsetDateTime.class);
     }
 }

@@ -6,9 +6,13 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventStatus;
+import java.util.List;
 import java.util.Optional;
 
-/** Schedules an event in a calendar the actor may write to. */
+/**
+ * Schedules an event in a calendar the actor may write to; with {@code recurrence} (RFC 5545 content lines, read in
+ * the start's zone) it is a series.
+ */
 public interface CreateEventUseCase {
 
     /**
@@ -18,8 +22,16 @@ public interface CreateEventUseCase {
     Event create(Command command);
 
     record Command(AccountId actor, CalendarId calendarId, String title, Optional<String> description,
-                   Optional<String> location, TimeInput start, TimeInput end, Optional<EventStatus> status) {
+                   Optional<String> location, TimeInput start, TimeInput end, Optional<EventStatus> status,
+                   List<String> recurrence) {
+        /** A single event: no recurrence. */
+        public Command(AccountId actor, CalendarId calendarId, String title, Optional<String> description,
+                       Optional<String> location, TimeInput start, TimeInput end, Optional<EventStatus> status) {
+            this(actor, calendarId, title, description, location, start, end, status, List.of());
+        }
+
         public Command {
+            recurrence = List.copyOf(recurrence);
             requireNonNull(actor, "actor");
             requireNonNull(calendarId, "calendarId");
             requireNonNull(title, "title");

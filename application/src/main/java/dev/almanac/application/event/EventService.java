@@ -16,18 +16,22 @@ import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventChanges;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.Recurrence;
 import dev.almanac.domain.event.TimeSlot;
 import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Text;
 import dev.almanac.domain.shared.Violations;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
-        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase {
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
 
@@ -50,13 +54,15 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         TimePoint start = violations.check(() -> command.start().toPoint("start"));
         TimePoint end = violations.check(() -> command.end().toPoint("end"));
         EventTime time = start == null || end == null ? null : violations.check(() -> new EventTime(start, end));
+        Recurrence recurrence = start == null ? null
+                : violations.check(() -> Recurrence.parse(command.recurrence(), start));
         violations.check(() -> Event.checkTitle(command.title()));
         command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
         command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
         violations.throwIfAny("The event cannot be created as given");
         var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
                 command.description().orElse(""), command.location().orElse(""), time, command.status(),
-                calendar.timeZone(), clock.instant());
+                calendar.timeZone(), clock.instant(), recurrence);
         events.add(event);
         return event;
     }
@@ -83,7 +89,12 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         return events.update(command.calendarId(), command.eventId(), command.expectedVersion(), (calendar, current) -> {
             calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
-            return current.revise(changes, calendar.timeZone(), clock.instant());
+            Event revised = current.revise(changes, calendar.timeZone(), clock.instant());
+            if (command.recurrence().isEmpty()) {
+                return revised;
+            }
+            return revised.recurring(Recurrence.parse(command.recurrence().get(), revised.time().start()),
+                    clock.instant());
         });
     }
 
@@ -104,18 +115,9 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Page<Event> list(ListEventsUseCase.Query query) {
-        var violations = new Violations();
-        violations.check(() -> Window.bound(query.from(), "from"));
-        violations.check(() -> Window.bound(query.to(), "to"));
-        if (!query.from().isBefore(query.to())) {
-            violations.check(() -> {
-                throw new RuleViolationException("to", "window.empty", "to must be after from");
-            });
-        }
-        var limit = violations.check(() -> PageLimit.of(query.limit()));
-        Optional<String> filter = query.titleContains().map(Text::trim).filter(q -> !q.isEmpty());
-        filter.ifPresent(q -> violations.check(() -> Text.label(q, TITLE_FILTER_MAX, "q", "window.filter")));
-        violations.throwIfAny("The window cannot be listed as given");
+        var checked = checkWindow(query.from(), query.to(), query.limit(), query.titleContains());
+        var limit = checked.limit();
+        Optional<String> filter = checked.filter();
         String scope = "events|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
                 + filter.orElse("");
         Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
@@ -129,6 +131,65 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         TimeSlot lastSlot = page.get(page.size() - 1).slot();
         return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value())
                 .encode(scope)));
+    }
+
+    @Override
+    public Page<WindowItem> window(ListWindowUseCase.Query query) {
+        var checked = checkWindow(query.from(), query.to(), query.limit(), query.titleContains());
+        var limit = checked.limit();
+        Optional<String> filter = checked.filter();
+        String scope = "window|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
+                + filter.orElse("") + "|" + query.expand();
+        Optional<WindowCursor> after = query.cursor().map(token -> WindowCursor.decode(token, scope));
+        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
+        int wanted = limit.value() + 1;
+        List<WindowItem> items = new ArrayList<>();
+        events.window(query.calendarId(), query.from(), query.to(), filter, after.map(WindowCursor::asEventCursor),
+                wanted).forEach(e -> items.add(new WindowItem.Single(e)));
+        for (Event series : events.seriesOverlapping(query.calendarId(), query.from(), query.to(), filter)) {
+            if (!query.expand()) {
+                WindowItem master = new WindowItem.Master(series);
+                if (after.map(a -> a.isBefore(master)).orElse(true)) {
+                    items.add(master);
+                }
+                continue;
+            }
+            int taken = 0;
+            for (var it = series.occurrences(query.from(), query.to()); it.hasNext() && taken < wanted; ) {
+                WindowItem instance = new WindowItem.Instance(it.next());
+                if (after.map(a -> a.isBefore(instance)).orElse(true)) {
+                    items.add(instance);
+                    taken++;
+                }
+            }
+        }
+        items.sort(WindowItem.ORDER);
+        if (items.size() <= limit.value()) {
+            return new Page<>(items, Optional.empty());
+        }
+        List<WindowItem> page = items.subList(0, limit.value());
+        return new Page<>(page, Optional.of(page.get(page.size() - 1).cursor().encode(scope)));
+    }
+
+    /** A window's bounds, page size and title filter, checked together so every mistake is reported at once. */
+    private static CheckedWindow checkWindow(Instant from, Instant to, OptionalInt requestedLimit,
+                                             Optional<String> titleContains) {
+        var violations = new Violations();
+        violations.check(() -> Window.bound(from, "from"));
+        violations.check(() -> Window.bound(to, "to"));
+        if (!from.isBefore(to)) {
+            violations.check(() -> {
+                throw new RuleViolationException("to", "window.empty", "to must be after from");
+            });
+        }
+        PageLimit limit = violations.check(() -> PageLimit.of(requestedLimit));
+        Optional<String> filter = titleContains.map(Text::trim).filter(q -> !q.isEmpty());
+        filter.ifPresent(q -> violations.check(() -> Text.label(q, TITLE_FILTER_MAX, "q", "window.filter")));
+        violations.throwIfAny("The window cannot be listed as given");
+        return new CheckedWindow(limit, filter);
+    }
+
+    private record CheckedWindow(PageLimit limit, Optional<String> filter) {
     }
 
     private Calendar calendar(AccountId actor, CalendarId id, CalendarPermission permission) {

@@ -7,10 +7,14 @@ import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Changes parts of an event; absent parts stay as they are. A present status follows the status moves. */
+/**
+ * Changes parts of an event; absent parts stay as they are. A present status follows the status moves. A present
+ * {@code recurrence} replaces the event's (an empty list makes it a single event again).
+ */
 public interface UpdateEventUseCase {
 
     /**
@@ -22,8 +26,18 @@ public interface UpdateEventUseCase {
 
     record Command(AccountId actor, CalendarId calendarId, EventId eventId, OptionalLong expectedVersion,
                    Optional<String> title, Optional<String> description, Optional<String> location,
-                   Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status) {
+                   Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status,
+                   Optional<List<String>> recurrence) {
+        /** A change that leaves the recurrence as it is. */
+        public Command(AccountId actor, CalendarId calendarId, EventId eventId, OptionalLong expectedVersion,
+                       Optional<String> title, Optional<String> description, Optional<String> location,
+                       Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status) {
+            this(actor, calendarId, eventId, expectedVersion, title, description, location, start, end, status,
+                    Optional.empty());
+        }
+
         public Command {
+            requireNonNull(recurrence, "recurrence");
             requireNonNull(actor, "actor");
             requireNonNull(calendarId, "calendarId");
             requireNonNull(eventId, "eventId");

@@ -49,13 +49,20 @@ public interface EventRepository {
     void delete(CalendarId calendarId, EventId id, OptionalLong expectedVersion);
 
     /**
-     * The events of one calendar whose slot overlaps {@code [from, to)}: they start before {@code to} and end
-     * after {@code from}. Ordered by slot start, then id; starting strictly after {@code after}; at most
+     * The single events (not series masters) of one calendar whose slot overlaps {@code [from, to)}: they start
+     * before {@code to} and end after {@code from}. Ordered by slot start, then id; starting strictly after {@code after}; at most
      * {@code limit}. {@code titleContains}, when present, keeps only events whose title contains it,
      * ignoring case.
      */
     List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
                        Optional<Cursor> after, int limit);
+
+    /**
+     * The series masters of one calendar whose overall range (first start to last end, open-ended for a series
+     * without end) overlaps {@code [from, to)}, in no particular order; {@code titleContains} as for
+     * {@link #window}. Their occurrences are expanded by the caller, inside the window.
+     */
+    List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
 
     /** A change to one event, given its calendar. */
     @FunctionalInterface

@@ -46,28 +46,39 @@ public record Cursor(Instant at, UUID id) {
             if (parts.length != 5 || !VERSION.equals(parts[0]) || !fingerprint(scope).equals(parts[4])) {
                 throw invalid();
             }
-            long seconds = Long.parseLong(parts[1]);
-            long nanos = Long.parseLong(parts[2]);
-            if (nanos < 0 || nanos > 999_999_999) {
-                throw invalid();
-            }
-            Instant at = Instant.ofEpochSecond(seconds, nanos);
-            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-                throw invalid();
-            }
-            return new Cursor(at, UUID.fromString(parts[3]));
+            return new Cursor(instant(parts[1], parts[2]), UUID.fromString(parts[3]));
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw invalid();
         }
     }
 
-    private static String fingerprint(String scope) {
+    /**
+     * An instant read back from a cursor: nanoseconds within a second and the instant within the years events can
+     * hold, so a forged cursor never reaches the store with an impossible value.
+     *
+     * @throws RuleViolationException {@code page.cursor.invalid}
+     */
+    public static Instant instant(String epochSeconds, String nanos) {
+        long n = Long.parseLong(nanos);
+        if (n < 0 || n > 999_999_999) {
+            throw invalid();
+        }
+        Instant at = Instant.ofEpochSecond(Long.parseLong(epochSeconds), n);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw invalid();
+        }
+        return at;
+    }
+
+    /** A short fingerprint of a list's scope, stamped into its cursors. */
+    public static String fingerprint(String scope) {
         var crc = new CRC32();
         crc.update(scope.getBytes(UTF_8));
         return Long.toHexString(crc.getValue());
     }
 
-    private static RuleViolationException invalid() {
+    /** The one answer to a cursor this service did not hand out for this list. */
+    public static RuleViolationException invalid() {
         return new RuleViolationException("cursor", "page.cursor.invalid",
                 "cursor is not one this service handed out for this list; start again without it");
     }

@@ -433,4 +433,49 @@ public abstract class EventRepositoryContract {
     private static List<String> titles(List<Event> found) {
         return found.stream().map(Event::title).toList();
     }
+
+    private Event series(String title, String start, String end, String... lines) {
+        Event single = timed(work, title, start, end);
+        return single.recurring(dev.almanac.domain.event.Recurrence.parse(List.of(lines), single.time().start()), NOW);
+    }
+
+    @Test
+    void a_series_keeps_its_recurrence_and_stays_out_of_the_single_events_window() {
+        Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                "RRULE:FREQ=WEEKLY;BYDAY=MO,WE", "EXDATE:20260304T090000Z"));
+        added(timed(work, "Lunch", "2026-03-02T12:00", "2026-03-02T13:00"));
+
+        assertThat(events.byId(work.id(), weekly.id()).orElseThrow().recurrence()).isEqualTo(weekly.recurrence());
+        assertThat(window(MARCH, APRIL)).containsExactly("Lunch");
+    }
+
+    @Test
+    void series_are_found_by_their_whole_range_open_or_closed() {
+        added(series("Endless", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY"));
+        added(series("Ten weeks", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY;COUNT=10"));
+        added(series("Over", "2025-01-06T09:00", "2025-01-06T10:00", "RRULE:FREQ=WEEKLY;UNTIL=20250301T000000Z"));
+        added(series("Later", "2026-06-01T09:00", "2026-06-01T10:00", "RRULE:FREQ=DAILY"));
+
+        assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.empty())))
+                .containsExactlyInAnyOrder("Endless", "Ten weeks");
+        assertThat(titles(events.seriesOverlapping(work.id(), at("2026-04-01T00:00:00Z"), at("2026-05-01T00:00:00Z"),
+                Optional.empty()))).containsExactly("Endless");
+        assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("TEN"))))
+                .containsExactly("Ten weeks");
+        assertThat(events.seriesOverlapping(home.id(), MARCH, APRIL, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void an_update_can_turn_a_single_event_into_a_series_and_back() {
+        Event lunch = added(timed(work, "Lunch", "2026-03-02T12:00", "2026-03-02T13:00"));
+        events.update(work.id(), lunch.id(), OptionalLong.empty(), (calendar, current) -> current.recurring(
+                dev.almanac.domain.event.Recurrence.parse(List.of("RRULE:FREQ=DAILY;COUNT=3"), current.time().start()),
+                NOW));
+        assertThat(window(MARCH, APRIL)).isEmpty();
+        assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.empty()))).containsExactly("Lunch");
+
+        events.update(work.id(), lunch.id(), OptionalLong.empty(),
+                (calendar, current) -> current.recurring(dev.almanac.domain.event.Recurrence.NONE, NOW));
+        assertThat(window(MARCH, APRIL)).containsExactly("Lunch");
+    }
 }

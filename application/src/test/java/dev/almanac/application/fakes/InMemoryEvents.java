@@ -102,11 +102,27 @@ public final class InMemoryEvents implements EventRepository {
         synchronized (store) {
             return store.events.values().stream()
                     .filter(e -> e.calendarId().equals(calendarId))
+                    .filter(e -> !e.isSeries())
                     .filter(e -> e.slot().start().isBefore(to) && e.slot().end().isAfter(from))
                     .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
                     .filter(e -> after.map(a -> isAfter(e, a)).orElse(true))
                     .sorted(ORDER)
                     .limit(limit)
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to,
+                                         Optional<String> titleContains) {
+        Optional<String> needle = titleContains.map(q -> q.toLowerCase(Locale.ROOT));
+        synchronized (store) {
+            return store.events.values().stream()
+                    .filter(e -> e.calendarId().equals(calendarId))
+                    .filter(Event::isSeries)
+                    .filter(e -> e.slot().start().isBefore(to)
+                            && e.seriesEnd().map(end -> end.isAfter(from)).orElse(true))
+                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
                     .toList();
         }
     }

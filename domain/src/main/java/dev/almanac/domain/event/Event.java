@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public record Event(EventId id, CalendarId calendarId, String title, String description, String location,
                    EventTime time, ZoneId anchorZone, EventStatus status, long version, Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt, Recurrence recurrence) {
 
     public static final int TITLE_MAX = 500;
     public static final int DESCRIPTION_MAX = 50_000;
@@ -56,6 +56,8 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
+        requireNonNull(recurrence, "recurrence");
+        recurrence.check(time);
     }
 
     /** The title rule: 1..500 characters after trimming, no control characters. Returns the trimmed title. */
@@ -87,7 +89,18 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
             throw new RuleViolationException("status", "event.status.cancelled_on_create",
                     "A new event must be TENTATIVE or CONFIRMED");
         }
-        return new Event(id, calendarId, title, description, location, time, calendarZone, initial, 0, now, now);
+        return new Event(id, calendarId, title, description, location, time, calendarZone, initial, 0, now, now,
+                Recurrence.NONE);
+    }
+
+    /** Schedules a new event that repeats as {@code recurrence} says ({@link Recurrence#NONE}: a single event). */
+    public static Event schedule(EventId id, CalendarId calendarId, String title, String description,
+                                 String location, EventTime time, Optional<EventStatus> status,
+                                 ZoneId calendarZone, Instant now, Recurrence recurrence) {
+        Event event = schedule(id, calendarId, title, description, location, time, status, calendarZone, now);
+        Event repeating = event.withRecurrence(recurrence);
+        repeating.seriesEnd();
+        return repeating;
     }
 
     /** Rebuilds a stored event; the slot is derived again from its time, never read back. */
@@ -95,7 +108,15 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                                   String location, EventTime time, EventStatus status, long version,
                                   Instant createdAt, Instant updatedAt, ZoneId calendarZone) {
         return new Event(id, calendarId, title, description, location, time, calendarZone, status, version,
-                createdAt, updatedAt);
+                createdAt, updatedAt, Recurrence.NONE);
+    }
+
+    /** Rebuilds a stored event, series or single. */
+    public static Event rehydrate(EventId id, CalendarId calendarId, String title, String description,
+                                  String location, EventTime time, EventStatus status, long version,
+                                  Instant createdAt, Instant updatedAt, ZoneId calendarZone, Recurrence recurrence) {
+        return new Event(id, calendarId, title, description, location, time, calendarZone, status, version,
+                createdAt, updatedAt, recurrence);
     }
 
     /**
@@ -121,7 +142,7 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                 changes.title().orElse(title),
                 changes.description().orElse(description),
                 changes.location().orElse(location),
-                newTime, calendarZone, newStatus, version, createdAt, updatedAt);
+                newTime, calendarZone, newStatus, version, createdAt, updatedAt, recurrence);
         if (revised.equals(this)) {
             return this;
         }
@@ -135,24 +156,73 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
             return this;
         }
         return new Event(id, calendarId, title, description, location, time, anchorZone, next, version, createdAt,
-                later(now));
+                later(now), recurrence);
     }
 
     private Event touched(Instant now) {
         return new Event(id, calendarId, title, description, location, time, anchorZone, status, version, createdAt,
-                later(now));
+                later(now), recurrence);
     }
 
     /** The same event re-anchored in a calendar zone (only all-day events move). */
     public Event anchoredIn(ZoneId calendarZone) {
         return new Event(id, calendarId, title, description, location, time, calendarZone, status, version,
-                createdAt, updatedAt);
+                createdAt, updatedAt, recurrence);
     }
 
     /** The same event as stored at {@code newVersion}. */
     public Event atVersion(long newVersion) {
         return new Event(id, calendarId, title, description, location, time, anchorZone, status, newVersion,
-                createdAt, updatedAt);
+                createdAt, updatedAt, recurrence);
+    }
+
+    /** Whether the event repeats: it is a series master whose occurrences are expanded in windows. */
+    public boolean isSeries() {
+        return !recurrence.isNone();
+    }
+
+    /**
+     * The same event repeating as {@code newRecurrence} says, checked against its time; the series must be
+     * expandable within the bounds ({@code event.recurrence.expansion_limit} otherwise).
+     */
+    public Event recurring(Recurrence newRecurrence, Instant now) {
+        Event changed = new Event(id, calendarId, title, description, location, time, anchorZone, status, version,
+                createdAt, later(now), newRecurrence);
+        changed.seriesEnd();
+        return changed;
+    }
+
+    private Event withRecurrence(Recurrence newRecurrence) {
+        return new Event(id, calendarId, title, description, location, time, anchorZone, status, version,
+                createdAt, updatedAt, newRecurrence);
+    }
+
+    /**
+     * The end of the series' last occurrence on the time line, or empty for a series without end. For a single
+     * event, the end of its slot. Walks a bounded series whole, so it is for writes, not for reads.
+     */
+    public Optional<Instant> seriesEnd() {
+        if (!isSeries()) {
+            return Optional.of(slot().end());
+        }
+        if (!recurrence.isBounded()) {
+            return Optional.empty();
+        }
+        Occurrence last = null;
+        for (var it = occurrences(Instant.MIN, Instant.MAX); it.hasNext(); ) {
+            last = it.next();
+        }
+        return Optional.of(last == null ? slot().end() : last.slot().end());
+    }
+
+    /**
+     * The occurrences of this series whose slots overlap {@code [from, to)}, in start order; a single event has
+     * itself as its one occurrence. Each occurrence starts at an original start (RRULE, RDATE, DTSTART, less
+     * EXDATE) placed on wall time in the start zone; it lasts as long as the master does (the same exact
+     * duration for timed events, RFC 5545 §3.8.5.3; the same number of days for all-day events).
+     */
+    public java.util.Iterator<Occurrence> occurrences(Instant from, Instant to) {
+        return new Occurrences(this, from, to);
     }
 
     private Instant later(Instant now) {

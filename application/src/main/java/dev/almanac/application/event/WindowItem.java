@@ -1,0 +1,95 @@
+package dev.almanac.application.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.Occurrence;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+
+/** One item of a window: a single event, an occurrence of a series, or (unexpanded) a series master. */
+public sealed interface WindowItem {
+    /** Postgres orders uuids as unsigned bytes; every list that pages by id uses the same order. */
+    Comparator<UUID> UUID_ORDER = Comparator
+            .comparing((UUID u) -> u.getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+    Comparator<WindowItem> ORDER = Comparator.comparing(WindowItem::start)
+            .thenComparing(WindowItem::id, UUID_ORDER)
+            .thenComparing(WindowItem::key);
+
+    Instant start();
+
+    UUID id();
+
+    /** Orders items of the same start and id: empty for events, the original start for occurrences. */
+    String key();
+
+    default WindowCursor cursor() {
+        return new WindowCursor(start(), id(), key());
+    }
+
+    record Single(Event event) implements WindowItem {
+        public Single {
+            requireNonNull(event, "event");
+        }
+
+        @Override
+        public Instant start() {
+            return event.slot().start();
+        }
+
+        @Override
+        public UUID id() {
+            return event.id().value();
+        }
+
+        @Override
+        public String key() {
+            return "";
+        }
+    }
+
+    record Master(Event series) implements WindowItem {
+        public Master {
+            requireNonNull(series, "series");
+        }
+
+        @Override
+        public Instant start() {
+            return series.slot().start();
+        }
+
+        @Override
+        public UUID id() {
+            return series.id().value();
+        }
+
+        @Override
+        public String key() {
+            return "";
+        }
+    }
+
+    record Instance(Occurrence occurrence) implements WindowItem {
+        public Instance {
+            requireNonNull(occurrence, "occurrence");
+        }
+
+        @Override
+        public Instant start() {
+            return occurrence.slot().start();
+        }
+
+        @Override
+        public UUID id() {
+            return occurrence.series().id().value();
+        }
+
+        @Override
+        public String key() {
+            String text = occurrence.id().toString();
+            return text.substring(text.indexOf('_') + 1);
+        }
+    }
+}

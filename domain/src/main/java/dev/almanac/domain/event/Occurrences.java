@@ -1,0 +1,90 @@
+package dev.almanac.domain.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/** Walks a series' occurrences that overlap a window, in start order. */
+final class Occurrences implements Iterator<Occurrence> {
+    private final Event series;
+    private final Instant from;
+    private final Instant to;
+    private final Iterator<LocalDateTime> starts;
+    private final Duration length;
+    private final long days;
+    private Occurrence next;
+    private boolean finished;
+
+    Occurrences(Event series, Instant from, Instant to) {
+        this.series = series;
+        this.from = from;
+        this.to = to;
+        EventTime time = series.time();
+        this.length = series.slot().duration();
+        this.days = time.isAllDay() ? ChronoUnit.DAYS.between(((TimePoint.Day) time.start()).date(),
+                ((TimePoint.Day) time.end()).date()) : 0;
+        ZoneId zone = time.start() instanceof TimePoint.Wall w ? w.zone() : series.anchorZone();
+        LocalDateTime notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
+                : LocalDateTime.ofInstant(from.minus(length).minus(Duration.ofDays(2)).isBefore(MIN) ? MIN
+                : from.minus(length).minus(Duration.ofDays(2)), zone);
+        this.starts = series.recurrence().isNone()
+                ? java.util.List.of(Recurrence.local(time.start(), time.start())).iterator()
+                : series.recurrence().starts(time.start(), notBefore);
+    }
+
+    private static final Instant MIN = LocalDateTime.of(1, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && !finished) {
+            if (!starts.hasNext()) {
+                finished = true;
+                break;
+            }
+            Occurrence candidate = at(starts.next());
+            if (!candidate.slot().start().isBefore(to)) {
+                finished = true;
+                break;
+            }
+            if (candidate.slot().end().isAfter(from)) {
+                next = candidate;
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public Occurrence next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Occurrence out = next;
+        next = null;
+        return out;
+    }
+
+    private Occurrence at(LocalDateTime start) {
+        EventTime time = series.time();
+        if (time.start() instanceof TimePoint.Wall wall) {
+            var startPoint = new TimePoint.Wall(start, wall.zone());
+            ZoneId endZone = ((TimePoint.Wall) time.end()).zone();
+            Instant end = startPoint.zoned().toInstant().plus(length);
+            var endPoint = new TimePoint.Wall(LocalDateTime.ofInstant(end, endZone), endZone);
+            if (endPoint.zoned().toInstant().isAfter(startPoint.zoned().toInstant())) {
+                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint));
+            }
+            // The exact end falls in the repeated hour of an autumn overlap, where a wall time means its first
+            // occurrence: keep the master's wall-clock length instead (01:30-02:00 stays 01:30-02:00).
+            var nominalEnd = new TimePoint.Wall(start.plus(Duration.between(
+                    ((TimePoint.Wall) time.start()).dateTime(), ((TimePoint.Wall) time.end()).dateTime())), endZone);
+            return new Occurrence(series, startPoint, new EventTime(startPoint, nominalEnd));
+        }
+        var first = new TimePoint.Day(start.toLocalDate());
+        return new Occurrence(series, first, EventTime.allDay(start.toLocalDate(), start.toLocalDate().plusDays(days)));
+    }
+}
