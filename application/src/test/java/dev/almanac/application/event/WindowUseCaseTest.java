@@ -107,6 +107,26 @@ class WindowUseCaseTest {
     }
 
     @Test
+    void a_cursor_from_the_expanded_list_is_refused_by_the_masters_list() {
+        schedule("Daily", "2026-03-01T09:00", "2026-03-01T09:30", "RRULE:FREQ=DAILY");
+        String cursor = window(true, OptionalInt.of(1), Optional.empty()).nextCursor().orElseThrow();
+
+        var e = catchThrowableOfType(RuleViolationException.class,
+                () -> window(false, OptionalInt.of(1), Optional.of(cursor)));
+        assertThat(e.code()).isEqualTo("page.cursor.invalid");
+    }
+
+    @Test
+    void a_window_beyond_the_years_events_can_hold_and_a_bad_filter_are_refused_together() {
+        var e = catchThrowableOfType(RuleViolationException.class, () -> events.window().window(
+                new ListWindowUseCase.Query(ADA, work.id(), Instant.parse("2026-03-09T00:00:00Z"),
+                        Instant.parse("+300000-01-01T00:00:00Z"), Optional.of("a\u0000b"), OptionalInt.of(0),
+                        Optional.empty(), true)));
+        assertThat(e.violations()).extracting(v -> v.code()).containsExactly("window.out_of_range",
+                "page.limit.out_of_range", "window.filter.control_characters");
+    }
+
+    @Test
     void an_invalid_rule_is_refused_naming_its_part_and_nothing_is_stored() {
         var e = catchThrowableOfType(RuleViolationException.class,
                 () -> schedule("Bad", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY;BYDAY=FUNDAY"));
