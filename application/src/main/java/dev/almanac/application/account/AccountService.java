@@ -12,6 +12,7 @@ import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordPolicy;
+import dev.almanac.domain.security.Client;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
@@ -33,13 +34,15 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
     private final PasswordHash decoy;
 
-    AccountService(AccountRepository accounts, PasswordHasher hasher, AccessTokens tokens, IdGenerator ids,
-                   Clock clock) {
-        this.accounts = requireNonNull(accounts, "accounts");
-        this.hasher = requireNonNull(hasher, "hasher");
-        this.tokens = requireNonNull(tokens, "tokens");
-        this.ids = requireNonNull(ids, "ids");
-        this.clock = requireNonNull(clock, "clock");
+    private final SessionService sessions;
+
+    AccountService(AccountPorts ports, SessionService sessions) {
+        this.accounts = ports.accounts();
+        this.hasher = ports.hasher();
+        this.tokens = ports.tokens();
+        this.ids = ports.ids();
+        this.clock = ports.clock();
+        this.sessions = requireNonNull(sessions, "sessions");
         this.decoy = hasher.hash("decoy password that no account has " + ids.next());
     }
 
@@ -82,9 +85,9 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     }
 
     @Override
-    public SignedIn signIn(AuthenticateUseCase.Command command) {
-        AccountId id = authenticate(command);
-        return new SignedIn(id, tokens.issue(id, clock.instant()));
+    public SignedIn signIn(AuthenticateUseCase.Command command, Client client) {
+        requireNonNull(client, "client");
+        return sessions.start(authenticate(command), client);
     }
 
     @Override
