@@ -202,6 +202,31 @@ class SessionRoutesTest {
     }
 
     @Nested
+    class BruteForce {
+        @Test
+        void a_locked_account_answers_exactly_as_a_wrong_password_and_an_unknown_address() {
+            Reply unknown = http.post("/v1/auth/token", object("email", "nobody@example.org", "password", PASSWORD));
+            Reply wrong = http.post("/v1/auth/token", object("email", "ada@example.org", "password", "wrong one!!!"));
+            for (int i = 1; i < 10; i++) {
+                http.post("/v1/auth/token", object("email", "ada@example.org", "password", "wrong one!!!"));
+            }
+
+            Reply locked = http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD));
+
+            locked.problem(401, "auth.invalid_credentials");
+            assertThat(locked.body()).isEqualTo(wrong.body()).isEqualTo(unknown.body());
+            server.clock().advance(Duration.ofMinutes(15));
+            http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD)).expect(200);
+        }
+
+        @Test
+        void a_common_password_is_refused_at_sign_up() {
+            http.post("/v1/accounts", object("email", "bob@example.org", "password", "qwerty123456",
+                    "displayName", "Bob")).problem(422, "account.password.too_common");
+        }
+    }
+
+    @Nested
     class ForgedAccessTokens {
         @Test
         void alg_none_a_stripped_signature_and_an_ecdsa_zero_signature_are_401_over_http() {

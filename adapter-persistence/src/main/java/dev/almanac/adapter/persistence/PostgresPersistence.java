@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final EventRepository events;
     private final SessionRepository sessions;
     private final SigningKeyStore signingKeys;
+    private final LoginThrottles loginThrottles;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -49,6 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.events = new JdbiEventRepository(jdbi);
         this.sessions = new JdbiSessionRepository(jdbi);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
+        this.loginThrottles = new JdbiLoginThrottles(jdbi);
     }
 
     /**
@@ -100,6 +103,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    public LoginThrottles loginThrottles() {
+        return loginThrottles;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
@@ -13,11 +14,13 @@ import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Violation;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     private final PasswordHash decoy;
 
     private final SessionService sessions;
+    private final LoginThrottles throttles;
 
     AccountService(AccountPorts ports, SessionService sessions) {
         this.accounts = ports.accounts();
@@ -43,6 +47,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         this.ids = ports.ids();
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
+        this.throttles = ports.throttles();
         this.decoy = hasher.hash("decoy password that no account has " + ids.next());
     }
 
@@ -75,9 +80,17 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             throw invalidCredentials();
         }
         Account account = found.get();
+        Instant now = clock.instant();
+        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
+        if (!attempt.allowed()) {
+            // Locked: the same answer as a wrong password, after the same amount of work.
+            hasher.verify(command.password(), decoy);
+            throw invalidCredentials();
+        }
         if (!hasher.verify(command.password(), account.passwordHash())) {
             throw invalidCredentials();
         }
+        throttles.reset(account.id(), now);
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
@@ -40,7 +41,8 @@ class AccountUseCasesTest {
     private final AccountUseCases accounts = wire(hasher);
 
     private AccountUseCases wire(PasswordHasher withHasher) {
-        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), withHasher,
+        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+                new InMemoryLoginThrottles(), withHasher,
                 new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock));
     }
 

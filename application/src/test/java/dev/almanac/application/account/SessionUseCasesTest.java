@@ -7,6 +7,7 @@ import dev.almanac.application.account.SignInUseCase.SignedIn;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
@@ -31,7 +32,8 @@ class SessionUseCasesTest {
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), new FakePasswordHasher(), new FakeAccessTokens(), new FakeSecrets(),
+            store.sessions(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakeAccessTokens(),
+            new FakeSecrets(),
             new SequentialIds(), clock));
     private AccountId ada;
 

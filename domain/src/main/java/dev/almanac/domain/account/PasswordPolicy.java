@@ -4,7 +4,8 @@ import dev.almanac.domain.shared.RuleViolationException;
 
 /**
  * What Almanac accepts as a new password, following NIST SP 800-63B and OWASP ASVS: 12 to 128 characters
- * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates.
+ * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates, and not one of the
+ * 30,000 commonest passwords ({@link CommonPasswords}, compared after NFKC normalisation).
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
@@ -42,6 +43,10 @@ public final class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             throw tooLong();
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new RuleViolationException("password", "account.password.too_common",
+                    "password is one of the most common passwords; choose another");
         }
         return password;
     }

@@ -12,6 +12,7 @@ import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.InMemorySigningKeys;
+import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
@@ -40,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
                 new SecureRandom()), new SecureRandom());
         var tokens = new JwtAccessTokens(ring);
         var accounts = AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+                new InMemoryLoginThrottles(),
                 new FakePasswordHasher(), tokens, new RandomSecrets(new SecureRandom()), ids, clock));
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
         var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
