@@ -1,8 +1,11 @@
 package dev.almanac.bench;
 
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
+import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
+import dev.almanac.adapter.http.security.RandomSecrets;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
+import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.account.RegisterAccountUseCase;
 import dev.almanac.application.port.AccessTokens;
@@ -17,6 +20,7 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.EventTime;
 import dev.almanac.domain.event.TimePoint;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +73,10 @@ final class Seeder implements AutoCloseable {
     /** Accounts, calendars and the busy calendars' events. */
     void seedBase() {
         var nextAccount = new AtomicLong(1);
-        var register = AccountUseCases.wire(persistence.accounts(), new Argon2idPasswordHasher(), new NoTokens(),
-                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock).register();
+        var register = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
+                new RandomSecrets(new SecureRandom()),
+                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock)).register();
         var accounts = new ArrayList<AccountId>();
         Account first = null;
         for (int a = 1; a <= plan.registeredAccounts(); a++) {

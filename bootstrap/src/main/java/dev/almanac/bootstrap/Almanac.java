@@ -3,10 +3,15 @@ package dev.almanac.bootstrap;
 import dev.almanac.adapter.http.HttpApi;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
+import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.http.security.JwtAccessTokens;
+import dev.almanac.adapter.http.security.KeyWrap;
+import dev.almanac.adapter.http.security.RandomSecrets;
+import dev.almanac.adapter.http.security.SigningKeyRing;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.adapter.persistence.TimeOrderedIds;
+import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
@@ -71,20 +76,29 @@ public final class Almanac implements AutoCloseable {
     private static HttpApi startHttp(Config config, Clock clock, PostgresPersistence persistence) {
         byte[] secret = config.tokenSecret().orElseGet(() -> {
             if (config.databaseUrl().isPresent()) {
-                LOG.warn("{} is not set: using a secret generated in {}. Replicas sharing this database must share "
-                        + "one secret, so set {} when running more than one.", Config.TOKEN_SECRET, config.dataDir(),
-                        Config.TOKEN_SECRET);
+                LOG.warn("{} is not set: using a secret generated in {}. It encrypts the token-signing keys kept "
+                        + "in the database, so replicas sharing this database must share one secret: set {} when "
+                        + "running more than one.", Config.TOKEN_SECRET, config.dataDir(), Config.TOKEN_SECRET);
             }
             return TokenSecretStore.loadOrCreate(config.dataDir());
         });
-        var ids = new TimeOrderedIds(clock, new SecureRandom());
-        var tokens = new JwtAccessTokens(secret, config.accessTokenLifetime());
-        var accounts = AccountUseCases.wire(persistence.accounts(), new Argon2idPasswordHasher(), tokens, ids, clock);
+        var random = new SecureRandom();
+        var ids = new TimeOrderedIds(clock, random);
+        var ring = new SigningKeyRing(persistence.signingKeys(), new KeyWrap(secret, random), random);
+        try {
+            ring.prepare(clock.instant());
+        } catch (KeyWrap.KeyUnwrapException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
+        var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), tokens, new RandomSecrets(random), ids, clock));
         var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
         var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
-        return HttpApi.create(settings, accounts, calendars, events, persistence::isHealthy).start();
+        return HttpApi.create(settings, accounts, calendars, events, persistence::isHealthy,
+                () -> tokens.jwks(clock.instant())).start();
     }
 
     /** The port the HTTP server listens on (useful when configured as 0). */

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Almanac's configuration, read from environment variables (the README lists them). Every value is checked at
  * start; a bad one stops the service with a message naming the variable, before anything is started.
  *
- * @param tokenSecret the HS256 signing secret; empty means "generate one and keep it in the data directory"
+ * @param tokenSecret the secret that encrypts the access-token signing keys stored in the database; empty means
+ *                    "generate one and keep it in the data directory"
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,

@@ -51,8 +51,10 @@ class DatabaseOutageTest {
     void requests_answer_503_while_the_database_is_away_and_succeed_again_when_it_is_back() throws Exception {
         anonymous.post("/v1/accounts", object("email", "ada@example.org", "password", "correct horse battery staple",
                 "displayName", "Ada")).expect(201);
-        String token = anonymous.post("/v1/auth/token", object("email", "ada@example.org",
-                "password", "correct horse battery staple")).expect(200).json().get("accessToken").asText();
+        var signedIn = anonymous.post("/v1/auth/token", object("email", "ada@example.org",
+                "password", "correct horse battery staple")).expect(200).json();
+        String token = signedIn.get("accessToken").asText();
+        String refreshToken = signedIn.get("refreshToken").asText();
         JsonHttp ada = anonymous.withToken(token);
         String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "UTC")).expect(201)
                 .header("Location");
@@ -70,6 +72,7 @@ class DatabaseOutageTest {
             assertThat(refused.json().get("code").asText()).isEqualTo("service.unavailable");
             assertThat(refused.header("Retry-After")).isEqualTo("5");
             assertThat(anonymous.get("/health").status()).isEqualTo(503);
+            anonymous.post("/v1/auth/refresh", object("refreshToken", refreshToken)).expect(503);
 
             sql.execute("alter database \"" + database.name() + "\" with allow_connections true");
         }
@@ -83,5 +86,7 @@ class DatabaseOutageTest {
         back.expect(200);
         assertThat(back.json().get("name").asText()).as("the refused rename was not half-applied").isEqualTo("Work");
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
+        // A refresh refused during the outage did not burn the token.
+        anonymous.post("/v1/auth/refresh", object("refreshToken", refreshToken)).expect(200);
     }
 }

@@ -3,6 +3,7 @@ package dev.almanac.adapter.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.almanac.application.account.AuthenticateUseCase;
 import dev.almanac.application.account.RegisterAccountUseCase;
+import dev.almanac.application.account.SignInUseCase;
 import dev.almanac.application.port.AccessTokens.IssuedToken;
 import dev.almanac.domain.account.Account;
 
@@ -49,10 +50,11 @@ final class AccountBodies {
         }
     }
 
-    /** The answer to a successful sign-in (RFC 6749 §5.1 names). */
-    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
-        static TokenResponse from(IssuedToken token) {
-            return new TokenResponse(token.token(), "Bearer", token.lifetime().toSeconds());
+    /** The answer to a successful sign-in or refresh (RFC 6749 §5.1 names). */
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+        static TokenResponse from(SignInUseCase.SignedIn signedIn) {
+            IssuedToken token = signedIn.accessToken();
+            return new TokenResponse(token.token(), "Bearer", token.lifetime().toSeconds(), signedIn.refreshToken());
         }
 
         @Override

@@ -31,8 +31,8 @@ final class AccountHandler {
     void token(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         Credentials credentials = Credentials.read(bodies.object(ctx, JsonBodies.JSON));
-        var signedIn = accounts.signIn().signIn(credentials.toCommand());
-        responses.json(ctx, 200, TokenResponse.from(signedIn.accessToken()));
+        var signedIn = accounts.signIn().signIn(credentials.toCommand(), Clients.of(ctx));
+        responses.json(ctx, 200, TokenResponse.from(signedIn));
     }
 
     void me(Context ctx) {

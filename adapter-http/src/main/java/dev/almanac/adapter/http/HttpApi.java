@@ -9,6 +9,8 @@ import dev.almanac.application.event.EventUseCases;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -39,6 +41,14 @@ public final class HttpApi implements AutoCloseable {
 
     public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
                                  EventUseCases events, BooleanSupplier databaseHealthy) {
+        return create(settings, accounts, calendars, events, databaseHealthy, () -> Map.of("keys", List.of()));
+    }
+
+    /** @param jwks the JSON Web Key Set to publish at {@code /.well-known/jwks.json} */
+    public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
+                                 EventUseCases events, BooleanSupplier databaseHealthy,
+                                 Supplier<Map<String, Object>> jwks) {
+        requireNonNull(jwks, "jwks");
         requireNonNull(settings, "settings");
         requireNonNull(accounts, "accounts");
         requireNonNull(calendars, "calendars");
@@ -53,7 +63,9 @@ public final class HttpApi implements AutoCloseable {
                 new CalendarHandler(calendars, bodies, responses),
                 new EventHandler(events, bodies, responses, json),
                 new HealthHandler(databaseHealthy, settings.version(), responses),
-                new DocsHandler());
+                new DocsHandler(),
+                new SessionHandler(accounts, bodies, responses),
+                new JwksHandler(jwks, responses));
         var authentication = new BearerAuthentication(accounts.identifyCaller());
         var errors = new ErrorMapper(json);
 

@@ -34,6 +34,12 @@ final class RequestParams {
     }
 
     /** An RFC 3339 date-time with an offset, e.g. {@code 2026-03-08T00:00:00Z}. */
+    /** The {@code sessionId} path parameter; a non-UUID names no session, so it is 404. */
+    static dev.almanac.domain.security.SessionId sessionId(Context ctx) {
+        return uuid(ctx.pathParam("sessionId")).map(dev.almanac.domain.security.SessionId::new)
+                .orElseThrow(() -> notFound("session.not_found", "No such session"));
+    }
+
     static Instant instant(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) {

@@ -27,13 +27,18 @@ final class Routes {
     }
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
-                             HealthHandler health, DocsHandler docs) {
+                             HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
                 new Route(HandlerType.GET, "/v1/me", BEARER, accounts::me),
+                new Route(HandlerType.POST, "/v1/auth/refresh", PUBLIC, sessions::refresh),
+                new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
+                new Route(HandlerType.GET, "/v1/me/sessions", BEARER, sessions::list),
+                new Route(HandlerType.DELETE, "/v1/me/sessions/{sessionId}", BEARER, sessions::revoke),
+                new Route(HandlerType.GET, "/.well-known/jwks.json", PUBLIC, jwks::get),
 
                 new Route(HandlerType.POST, "/v1/calendars", BEARER, calendars::create),
                 new Route(HandlerType.GET, "/v1/calendars", BEARER, calendars::list),

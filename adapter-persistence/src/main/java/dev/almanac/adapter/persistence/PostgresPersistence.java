@@ -7,6 +7,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.port.LoginThrottles;
+import dev.almanac.application.port.SessionRepository;
+import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +38,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final AccountRepository accounts;
     private final CalendarRepository calendars;
     private final EventRepository events;
+    private final SessionRepository sessions;
+    private final SigningKeyStore signingKeys;
+    private final LoginThrottles loginThrottles;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -43,6 +49,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.accounts = new JdbiAccountRepository(jdbi);
         this.calendars = new JdbiCalendarRepository(jdbi);
         this.events = new JdbiEventRepository(jdbi);
+        this.sessions = new JdbiSessionRepository(jdbi);
+        this.signingKeys = new JdbiSigningKeyStore(jdbi);
+        this.loginThrottles = new JdbiLoginThrottles(jdbi);
     }
 
     /**
@@ -86,6 +95,18 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public EventRepository events() {
         return events;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
+    }
+
+    public LoginThrottles loginThrottles() {
+        return loginThrottles;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

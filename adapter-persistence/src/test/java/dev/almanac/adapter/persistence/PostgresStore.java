@@ -2,6 +2,7 @@ package dev.almanac.adapter.persistence;
 
 import dev.almanac.adapter.persistence.testing.TestDatabase;
 import dev.almanac.application.contract.Repositories;
+import dev.almanac.application.contract.SecurityStores;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +21,11 @@ final class PostgresStore {
     Repositories emptied() {
         TestDatabase.truncateAll(dataSource);
         return new Repositories(persistence.accounts(), persistence.calendars(), persistence.events());
+    }
+
+    SecurityStores emptiedSecurity() {
+        TestDatabase.truncateAll(dataSource);
+        return new SecurityStores(persistence.accounts(), persistence.sessions(), persistence.signingKeys());
     }
 
     DataSource dataSource() {

@@ -5,18 +5,23 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.account.PasswordBlocklist;
 import dev.almanac.domain.account.PasswordPolicy;
+import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Violation;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,19 +32,25 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final PasswordBlocklist blocklist;
     private final AccessTokens tokens;
     private final IdGenerator ids;
     private final Clock clock;
     /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
     private final PasswordHash decoy;
 
-    AccountService(AccountRepository accounts, PasswordHasher hasher, AccessTokens tokens, IdGenerator ids,
-                   Clock clock) {
-        this.accounts = requireNonNull(accounts, "accounts");
-        this.hasher = requireNonNull(hasher, "hasher");
-        this.tokens = requireNonNull(tokens, "tokens");
-        this.ids = requireNonNull(ids, "ids");
-        this.clock = requireNonNull(clock, "clock");
+    private final SessionService sessions;
+    private final LoginThrottles throttles;
+
+    AccountService(AccountPorts ports, SessionService sessions) {
+        this.accounts = ports.accounts();
+        this.hasher = ports.hasher();
+        this.blocklist = ports.blocklist();
+        this.tokens = ports.tokens();
+        this.ids = ports.ids();
+        this.clock = ports.clock();
+        this.sessions = requireNonNull(sessions, "sessions");
+        this.throttles = ports.throttles();
         this.decoy = hasher.hash("decoy password that no account has " + ids.next());
     }
 
@@ -48,7 +59,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         List<Violation> violations = new ArrayList<>();
         EmailAddress email = collect(violations, () -> EmailAddress.of(command.email()));
         DisplayName name = collect(violations, () -> new DisplayName(command.displayName()));
-        collect(violations, () -> PasswordPolicy.check(command.password()));
+        collect(violations, () -> PasswordPolicy.check(command.password(), blocklist));
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations.get(0).code(), "The account cannot be opened as given",
                     violations);
@@ -72,9 +83,17 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             throw invalidCredentials();
         }
         Account account = found.get();
+        Instant now = clock.instant();
+        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
+        if (!attempt.allowed()) {
+            // Locked: the same answer as a wrong password, after the same amount of work.
+            hasher.verify(command.password(), decoy);
+            throw invalidCredentials();
+        }
         if (!hasher.verify(command.password(), account.passwordHash())) {
             throw invalidCredentials();
         }
+        throttles.reset(account.id(), now);
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }
@@ -82,9 +101,9 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     }
 
     @Override
-    public SignedIn signIn(AuthenticateUseCase.Command command) {
-        AccountId id = authenticate(command);
-        return new SignedIn(id, tokens.issue(id, clock.instant()));
+    public SignedIn signIn(AuthenticateUseCase.Command command, Client client) {
+        requireNonNull(client, "client");
+        return sessions.start(authenticate(command), client);
     }
 
     @Override

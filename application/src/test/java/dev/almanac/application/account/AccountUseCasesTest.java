@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.almanac.application.fakes.FakeAccessTokens;
+import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
+import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
@@ -16,6 +19,7 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.AccountStatus;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.Client;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
@@ -38,7 +42,9 @@ class AccountUseCasesTest {
     private final AccountUseCases accounts = wire(hasher);
 
     private AccountUseCases wire(PasswordHasher withHasher) {
-        return AccountUseCases.wire(store.accounts(), withHasher, new FakeAccessTokens(), new SequentialIds(), clock);
+        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+                new InMemoryLoginThrottles(), withHasher, new FakePasswordBlocklist(),
+                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock));
     }
 
     private Account registerAda() {
@@ -228,7 +234,8 @@ class AccountUseCasesTest {
         @Test
         void signing_in_hands_out_a_token_that_identifies_the_account() {
             var ada = registerAda();
-            var signedIn = accounts.signIn().signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD));
+            var signedIn = accounts.signIn().signIn(
+                    new AuthenticateUseCase.Command("ada@example.org", PASSWORD), Client.UNKNOWN);
             assertThat(signedIn.account()).isEqualTo(ada.id());
             assertThat(signedIn.accessToken().lifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
             assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token())).isEqualTo(ada.id());
@@ -238,14 +245,16 @@ class AccountUseCasesTest {
         void signing_in_with_a_wrong_password_hands_out_nothing() {
             registerAda();
             var e = catchThrowableOfType(AuthenticationException.class, () -> accounts.signIn()
-                    .signIn(new AuthenticateUseCase.Command("ada@example.org", "not the password at all")));
+                    .signIn(new AuthenticateUseCase.Command("ada@example.org", "not the password at all"),
+                            Client.UNKNOWN));
             assertThat(e.code()).isEqualTo("auth.invalid_credentials");
         }
 
         @Test
         void an_expired_token_is_refused() {
             registerAda();
-            var token = accounts.signIn().signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD))
+            var token = accounts.signIn()
+                    .signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD), Client.UNKNOWN)
                     .accessToken().token();
             clock.advance(FakeAccessTokens.LIFETIME.plus(Duration.ofSeconds(1)));
             assertThat(catchThrowableOfType(AuthenticationException.class,

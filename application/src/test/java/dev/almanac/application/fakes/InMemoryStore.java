@@ -6,6 +6,9 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.security.SecretHash;
+import dev.almanac.domain.security.Session;
+import dev.almanac.domain.security.SessionId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +31,9 @@ public final class InMemoryStore {
     final Map<AccountId, Account> accounts = new LinkedHashMap<>();
     final Map<CalendarId, Calendar> calendars = new LinkedHashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();
+    final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+    /** Every refresh-token hash a session ever had, and whose it was. */
+    final Map<SecretHash, SessionId> refreshTokens = new LinkedHashMap<>();
 
     public InMemoryAccounts accounts() {
         return new InMemoryAccounts(this);
@@ -39,5 +45,9 @@ public final class InMemoryStore {
 
     public InMemoryEvents events() {
         return new InMemoryEvents(this);
+    }
+
+    public InMemorySessions sessions() {
+        return new InMemorySessions(this);
     }
 }

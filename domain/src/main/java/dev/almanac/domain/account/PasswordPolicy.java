@@ -4,7 +4,8 @@ import dev.almanac.domain.shared.RuleViolationException;
 
 /**
  * What Almanac accepts as a new password, following NIST SP 800-63B and OWASP ASVS: 12 to 128 characters
- * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates.
+ * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates, and not on a
+ * {@link PasswordBlocklist} of common passwords (compared after NFKC normalisation).
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
@@ -13,7 +14,17 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Checks a candidate password and returns it unchanged. */
+    /** Checks a candidate password against the rules and {@code blocklist}, and returns it unchanged. */
+    public static String check(String password, PasswordBlocklist blocklist) {
+        check(password);
+        if (blocklist.contains(password)) {
+            throw new RuleViolationException("password", "account.password.too_common",
+                    "password is one of the most common passwords; choose another");
+        }
+        return password;
+    }
+
+    /** Checks a candidate password against the length and character rules only, and returns it unchanged. */
     public static String check(String password) {
         if (password == null || password.isEmpty()) {
             throw new RuleViolationException("password", "account.password.blank", "password must not be empty");

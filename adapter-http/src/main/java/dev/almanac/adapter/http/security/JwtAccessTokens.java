@@ -5,65 +5,68 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.domain.account.AccountId;
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Header;
 import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.security.SignatureException;
+import java.security.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import javax.crypto.SecretKey;
+import java.util.regex.Pattern;
 
 /**
- * Access tokens as JWTs (RFC 7519) signed with HMAC-SHA256, following the JWT best current practices (RFC 8725):
- * the algorithm is allow-listed (HS256 only; {@code none} and every other algorithm are refused), the type is
- * explicit ({@code typ: at+jwt}, RFC 9068), and issuer, audience, expiry and not-before are always checked, with
- * {@value #CLOCK_SKEW_SECONDS} seconds of clock skew. Claims: {@code sub} (account id), {@code iat}, {@code nbf},
- * {@code exp}, {@code jti}.
+ * Access tokens as JWTs (RFC 7519) signed with Ed25519 ({@code alg: EdDSA}, RFC 8037) by the keys of a
+ * {@link SigningKeyRing}, following the JWT best current practices (RFC 8725): only EdDSA is accepted
+ * ({@code none}, HMAC, RSA and ECDSA are refused whatever the header says), the type is explicit
+ * ({@code typ: at+jwt}, RFC 9068), the key is found by {@code kid} in the ring and nowhere else (a token carrying
+ * {@code jku}, {@code x5u}, {@code x5c} or {@code jwk} is refused outright), and issuer, audience, expiry and
+ * not-before are always required and checked, with {@value #CLOCK_SKEW_SECONDS} seconds of clock skew. Claims:
+ * {@code sub} (account id), {@code iat}, {@code nbf}, {@code exp}, {@code jti}.
  */
 public final class JwtAccessTokens implements AccessTokens {
     public static final String ISSUER = "almanac";
     public static final String AUDIENCE = "almanac-api";
     public static final String TYPE = "at+jwt";
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
-    public static final int MIN_SECRET_BYTES = 32;
     static final long CLOCK_SKEW_SECONDS = 30;
     private static final int MAX_TOKEN_LENGTH = 4096;
+    private static final Set<String> LOCATION_HEADERS = Set.of("jku", "x5u", "x5c", "jwk");
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
-    private final SecretKey key;
+    private final SigningKeyRing ring;
     private final Duration lifetime;
 
-    /** @param secret at least 256 bits of key material, kept secret; the array is copied */
-    public JwtAccessTokens(byte[] secret) {
-        this(secret, DEFAULT_LIFETIME);
+    public JwtAccessTokens(SigningKeyRing ring) {
+        this(ring, DEFAULT_LIFETIME);
     }
 
-    public JwtAccessTokens(byte[] secret, Duration lifetime) {
-        requireNonNull(secret, "secret");
-        requireNonNull(lifetime, "lifetime");
-        if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the token signing secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes (256 bits), was " + secret.length);
+    public JwtAccessTokens(SigningKeyRing ring, Duration lifetime) {
+        this.ring = requireNonNull(ring, "ring");
+        this.lifetime = requireNonNull(lifetime, "lifetime");
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0
+                || lifetime.compareTo(SigningKeyRing.MAX_TOKEN_LIFETIME) > 0) {
+            throw new IllegalArgumentException("the token lifetime must be between one second and "
+                    + SigningKeyRing.MAX_TOKEN_LIFETIME);
         }
-        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("the token lifetime must be at least one second");
-        }
-        byte[] copy = Arrays.copyOf(secret, secret.length);
-        this.key = Keys.hmacShaKeyFor(copy);
-        Arrays.fill(copy, (byte) 0);
-        this.lifetime = lifetime;
     }
 
     @Override
     public IssuedToken issue(AccountId account, Instant now) {
         requireNonNull(account, "account");
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
+        SigningKeyRing.SigningKey key = ring.signingKey(now);
         String token = Jwts.builder()
-                .header().type(TYPE).and()
+                .header().type(TYPE).keyId(key.kid()).and()
                 .issuer(ISSUER)
                 .audience().add(AUDIENCE).and()
                 .subject(account.value().toString())
@@ -71,41 +74,78 @@ public final class JwtAccessTokens implements AccessTokens {
                 .notBefore(Date.from(issuedAt))
                 .expiration(Date.from(issuedAt.plus(lifetime)))
                 .id(UUID.randomUUID().toString())
-                .signWith(key, Jwts.SIG.HS256)
+                .signWith(key.privateKey(), Jwts.SIG.EdDSA)
                 .compact();
         return new IssuedToken(token, lifetime);
     }
 
     @Override
     public Optional<AccountId> verify(String token, Instant now) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
         try {
             Jws<Claims> jws = Jwts.parser()
-                    .sig().clear().add(Jwts.SIG.HS256).and()
-                    .verifyWith(key)
+                    .sig().clear().add(Jwts.SIG.EdDSA).and()
+                    .keyLocator(new RingLocator(now))
                     .requireIssuer(ISSUER)
                     .requireAudience(AUDIENCE)
                     .clock(() -> Date.from(now))
                     .clockSkewSeconds(CLOCK_SKEW_SECONDS)
                     .build()
                     .parseSignedClaims(token);
-            if (!"HS256".equals(jws.getHeader().getAlgorithm()) || !TYPE.equals(jws.getHeader().getType())) {
-                return Optional.empty();
-            }
             Claims claims = jws.getPayload();
             if (claims.getExpiration() == null || claims.getNotBefore() == null || claims.getSubject() == null) {
                 return Optional.empty();
             }
             return Optional.of(new AccountId(UUID.fromString(claims.getSubject())));
-        } catch (JwtException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Untrusted input: every failure, whatever the library calls it, means "not a valid token".
             return Optional.empty();
+        }
+    }
+
+    /** The public keys that verify tokens now and soon, as a JSON Web Key Set (RFC 7517, RFC 8037). */
+    public Map<String, Object> jwks(Instant now) {
+        List<Map<String, String>> keys = ring.published(now).stream().map(k -> {
+            Map<String, String> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "OKP");
+            jwk.put("crv", "Ed25519");
+            jwk.put("x", k.x());
+            jwk.put("kid", k.kid());
+            jwk.put("use", "sig");
+            jwk.put("alg", SigningKeyRing.ALGORITHM);
+            return jwk;
+        }).toList();
+        return Map.of("keys", keys);
+    }
+
+    /** Finds the verification key by {@code kid} in the ring; refuses every header that names a location. */
+    private final class RingLocator extends LocatorAdapter<Key> {
+        private final Instant now;
+
+        RingLocator(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        protected Key locate(JwsHeader header) {
+            if (!SigningKeyRing.ALGORITHM.equals(header.getAlgorithm()) || !TYPE.equals(header.getType())
+                    || LOCATION_HEADERS.stream().anyMatch(header::containsKey)) {
+                throw new SignatureException("refused header");
+            }
+            return ring.verificationKey(header.getKeyId(), now)
+                    .orElseThrow(() -> new SignatureException("unknown key"));
+        }
+
+        @Override
+        protected Key doLocate(Header header) {
+            throw new SignatureException("not a signed token");
         }
     }
 
     @Override
     public String toString() {
-        return "JwtAccessTokens[HS256, lifetime=" + lifetime + "]";
+        return "JwtAccessTokens[EdDSA, lifetime=" + lifetime + "]";
     }
 }

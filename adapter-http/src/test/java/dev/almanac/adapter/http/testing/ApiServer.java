@@ -3,15 +3,23 @@ package dev.almanac.adapter.http.testing;
 import dev.almanac.adapter.http.HttpApi;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.security.JwtAccessTokens;
+import dev.almanac.adapter.http.security.KeyWrap;
+import dev.almanac.adapter.http.security.RandomSecrets;
+import dev.almanac.adapter.http.security.SigningKeyRing;
+import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
+import dev.almanac.application.fakes.InMemorySigningKeys;
+import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,13 +37,18 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer() {
         var store = new InMemoryStore();
         var ids = new SequentialIds();
-        var tokens = new JwtAccessTokens("a test-only signing secret of at least 32 bytes"
-                .getBytes(StandardCharsets.UTF_8));
-        var accounts = AccountUseCases.wire(store.accounts(), new FakePasswordHasher(), tokens, ids, clock);
+        var ring = new SigningKeyRing(new InMemorySigningKeys(), new KeyWrap(
+                "a test-only key-encryption secret of 32+ bytes".getBytes(StandardCharsets.UTF_8),
+                new SecureRandom()), new SecureRandom());
+        var tokens = new JwtAccessTokens(ring);
+        var accounts = AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+                new InMemoryLoginThrottles(),
+                new FakePasswordHasher(), new FakePasswordBlocklist(), tokens, new RandomSecrets(new SecureRandom()), ids, clock));
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
         var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
         var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false);
-        this.api = HttpApi.create(settings, accounts, calendars, events, databaseUp::get).start();
+        this.api = HttpApi.create(settings, accounts, calendars, events, databaseUp::get,
+                () -> tokens.jwks(clock.instant())).start();
         this.client = new JsonHttp(URI.create("http://127.0.0.1:" + api.port()));
     }
 

@@ -1,0 +1,106 @@
+package dev.almanac.application.account;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.almanac.application.account.SignInUseCase.SignedIn;
+import dev.almanac.application.port.AccessTokens;
+import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.port.Secrets;
+import dev.almanac.application.port.SessionRepository;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RefreshOutcome;
+import dev.almanac.domain.security.SecretHash;
+import dev.almanac.domain.security.Session;
+import dev.almanac.domain.security.SessionId;
+import dev.almanac.domain.shared.AuthenticationException;
+import dev.almanac.domain.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions: starting one at sign-in, refresh with rotation and reuse detection, sign-out, listing, revoking. */
+final class SessionService implements RefreshSessionUseCase, SignOutUseCase, SessionsUseCase {
+    /** Longer than any refresh token this service hands out, short enough to refuse megabytes before hashing. */
+    static final int MAX_TOKEN_LENGTH = 512;
+
+    private final AccountRepository accounts;
+    private final SessionRepository sessions;
+    private final AccessTokens tokens;
+    private final Secrets secrets;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    SessionService(AccountPorts ports) {
+        this.accounts = ports.accounts();
+        this.sessions = ports.sessions();
+        this.tokens = ports.tokens();
+        this.secrets = ports.secrets();
+        this.ids = ports.ids();
+        this.clock = ports.clock();
+    }
+
+    /** Starts a session for an authenticated account. */
+    SignedIn start(AccountId account, Client client) {
+        requireNonNull(client, "client");
+        Instant now = clock.instant();
+        String refreshToken = secrets.next();
+        Session session = Session.start(new SessionId(ids.next()), account, SecretHash.of(refreshToken), client, now);
+        sessions.add(session);
+        return new SignedIn(account, session.id(), tokens.issue(account, now), refreshToken);
+    }
+
+    @Override
+    public SignedIn refresh(String refreshToken, Client client) {
+        requireNonNull(client, "client");
+        SecretHash presented = hashOf(refreshToken).orElseThrow(SessionService::invalid);
+        String next = secrets.next();
+        SecretHash nextHash = SecretHash.of(next);
+        Instant now = clock.instant();
+        RefreshOutcome outcome = sessions.refresh(presented, s -> s.refresh(presented, nextHash, client, now))
+                .orElseThrow(SessionService::invalid);
+        if (!(outcome instanceof RefreshOutcome.Rotated rotated)) {
+            throw invalid();
+        }
+        AccountId account = rotated.session().account();
+        if (accounts.byId(account).isEmpty()) {
+            throw invalid();
+        }
+        return new SignedIn(account, rotated.session().id(), tokens.issue(account, now), next);
+    }
+
+    @Override
+    public void signOut(String refreshToken) {
+        Instant now = clock.instant();
+        hashOf(refreshToken).ifPresent(hash -> sessions.updateByToken(hash, s -> s.revoke(now)));
+    }
+
+    @Override
+    public List<Session> active(AccountId actor) {
+        return sessions.active(requireNonNull(actor, "actor"), clock.instant());
+    }
+
+    @Override
+    public void revoke(AccountId actor, SessionId session) {
+        Instant now = clock.instant();
+        Optional<Session> own = sessions.byId(session).filter(s -> s.account().equals(actor));
+        if (own.isEmpty() || !own.get().isActive(now)) {
+            throw new NotFoundException("session.not_found", "No such session");
+        }
+        sessions.update(session, s -> s.revoke(now));
+    }
+
+    private static Optional<SecretHash> hashOf(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(SecretHash.of(token));
+    }
+
+    private static AuthenticationException invalid() {
+        return new AuthenticationException("auth.refresh_token_invalid",
+                "The refresh token is unknown, expired, revoked or already used; sign in again");
+    }
+}
