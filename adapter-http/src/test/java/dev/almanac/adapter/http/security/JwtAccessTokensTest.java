@@ -164,6 +164,18 @@ class JwtAccessTokensTest {
         }
 
         @Test
+        void a_token_verified_once_is_still_refused_once_it_expires() {
+            String token = issue();
+            for (int i = 0; i < 3; i++) {
+                assertThat(tokens.verify(token, NOW.plusSeconds(60))).contains(ADA);
+            }
+
+            assertThat(tokens.verify(token, NOW.plus(Duration.ofMinutes(16)))).isEmpty();
+            assertThat(tokens.verify(token, NOW.plusSeconds(60))).as("forgotten once expired, then checked afresh")
+                    .contains(ADA);
+        }
+
+        @Test
         void a_token_whose_nbf_is_in_the_future_is_refused() {
             assertThat(tokens.verify(valid().notBefore(Date.from(NOW.plusSeconds(120))).compact(), NOW)).isEmpty();
             assertThat(tokens.verify(issue(), NOW.minusSeconds(120))).isEmpty();
