@@ -159,6 +159,11 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                 later(now), recurrence);
     }
 
+    /** The same event, changed at {@code now} (for changes of its occurrences, which are changes of the series). */
+    Event touchedAt(Instant now) {
+        return touched(now);
+    }
+
     private Event touched(Instant now) {
         return new Event(id, calendarId, title, description, location, time, anchorZone, status, version, createdAt,
                 later(now), recurrence);
