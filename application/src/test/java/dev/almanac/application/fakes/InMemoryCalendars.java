@@ -79,6 +79,7 @@ public final class InMemoryCalendars implements CalendarRepository {
             }
             store.calendars.remove(id);
             store.events.values().removeIf(event -> event.calendarId().equals(id));
+            store.overrides.keySet().retainAll(store.events.keySet());
         }
     }
 

@@ -28,6 +28,8 @@ public final class InMemoryStore {
     final Map<AccountId, Account> accounts = new LinkedHashMap<>();
     final Map<CalendarId, Calendar> calendars = new LinkedHashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();
+    /** The overrides of each series; an entry goes when its series goes (the foreign key's cascade). */
+    final Map<EventId, java.util.List<dev.almanac.domain.event.OccurrenceOverride>> overrides = new LinkedHashMap<>();
 
     public InMemoryAccounts accounts() {
         return new InMemoryAccounts(this);

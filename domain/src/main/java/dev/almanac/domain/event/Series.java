@@ -75,6 +75,16 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
         return master.id();
     }
 
+    /** The same series as stored at {@code version}. */
+    public Series atVersion(long version) {
+        return new Series(master.atVersion(version), overrides);
+    }
+
+    /** The same series anchored in a calendar zone (only all-day times move). */
+    public Series anchoredIn(java.time.ZoneId calendarZone) {
+        return new Series(master.anchoredIn(calendarZone), overrides);
+    }
+
     /** The occurrence at {@code originalStart}, its override applied; empty when the series has none there. */
     public Optional<Occurrence> occurrence(TimePoint originalStart) {
         return base(originalStart).map(this::applied);
