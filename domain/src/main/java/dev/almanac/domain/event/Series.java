@@ -95,19 +95,32 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
      * occurrence moved into the window by its override is in, one moved out of it is out.
      */
     public List<Occurrence> occurrences(Instant from, Instant to) {
+        return occurrences(from, to, o -> true, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #occurrences(Instant, Instant)}, keeping only those {@code wanted} says, and walking the rules only
+     * until {@code max} occurrences are kept: every occurrence the rules give later starts later, unless its
+     * override moved it, and overridden occurrences are all looked at anyway. So the first {@code max} in start
+     * order are always among the result.
+     */
+    public List<Occurrence> occurrences(Instant from, Instant to, java.util.function.Predicate<Occurrence> wanted,
+                                        int max) {
         List<Occurrence> out = new ArrayList<>();
         Set<TimePoint> visited = new HashSet<>();
-        for (Iterator<Occurrence> it = master.occurrences(from, to); it.hasNext(); ) {
+        int kept = 0;
+        for (Iterator<Occurrence> it = master.occurrences(from, to); it.hasNext() && kept < max; ) {
             Occurrence occurrence = applied(it.next());
             visited.add(occurrence.originalStart());
-            if (overlaps(occurrence, from, to)) {
+            if (overlaps(occurrence, from, to) && wanted.test(occurrence)) {
                 out.add(occurrence);
+                kept++;
             }
         }
         for (OccurrenceOverride o : overrides) {
             if (!visited.contains(o.originalStart())) {
                 Occurrence moved = new Occurrence(master, o.originalStart(), o.time(), Optional.of(o));
-                if (overlaps(moved, from, to) && base(o.originalStart()).isPresent()) {
+                if (overlaps(moved, from, to) && wanted.test(moved) && base(o.originalStart()).isPresent()) {
                     out.add(moved);
                 }
             }
@@ -176,6 +189,41 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
             }
         }
         return new SeriesEdit(Series.of(revised, kept), Optional.empty(), carried, detached);
+    }
+
+    /**
+     * Scope "all", asked through one occurrence: {@code changes} say what the occurrence at {@code originalStart}
+     * becomes; the master moves by the same wall-clock shift of start and end (so moving this Tuesday's meeting
+     * from 9:00 to 10:00 moves every Tuesday's), takes the other changes, and {@code recurrence} when present.
+     */
+    public SeriesEdit reviseThrough(TimePoint originalStart, EventChanges changes, Optional<Recurrence> recurrence,
+                                    Supplier<EventId> ids, Instant now) {
+        Occurrence occurrence = occurrence(originalStart).orElseThrow(OccurrenceId::notFound);
+        EventTime was = occurrence.time();
+        Optional<TimePoint> start = changes.start().map(s -> shiftedBy(master.time().start(), was.start(), s));
+        Optional<TimePoint> end = changes.end().map(e -> shiftedBy(master.time().end(), was.end(), e));
+        if (changes.start().isPresent() && changes.end().isEmpty()) {
+            end = Optional.of(shiftedBy(master.time().end(), was.start(), changes.start().get()));
+        }
+        var masterChanges = new EventChanges(changes.title(), changes.description(), changes.location(), start, end,
+                changes.status());
+        Event revised = master.revise(masterChanges, master.anchorZone(), now);
+        if (recurrence.isPresent()) {
+            revised = revised.recurring(recurrence.get(), now);
+        }
+        return revise(revised, ids, now);
+    }
+
+    /** {@code point} moved as far as an occurrence's {@code from} moved to {@code to} (wall time or days). */
+    private static TimePoint shiftedBy(TimePoint point, TimePoint from, TimePoint to) {
+        if (point instanceof TimePoint.Wall p && from instanceof TimePoint.Wall f && to instanceof TimePoint.Wall t) {
+            return new TimePoint.Wall(p.dateTime().plus(Duration.between(f.dateTime(), t.dateTime())), t.zone());
+        }
+        if (point instanceof TimePoint.Day p && from instanceof TimePoint.Day f && to instanceof TimePoint.Day t) {
+            return new TimePoint.Day(p.date().plusDays(ChronoUnit.DAYS.between(f.date(), t.date())));
+        }
+        throw new RuleViolationException("start", "event.occurrence.kind_change",
+                "A series changes between timed and all-day through the series itself, not through one occurrence");
     }
 
     /**
