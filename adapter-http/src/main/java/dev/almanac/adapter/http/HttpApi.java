@@ -53,7 +53,8 @@ public final class HttpApi implements AutoCloseable {
                 new CalendarHandler(calendars, bodies, responses),
                 new EventHandler(events, bodies, responses, json),
                 new HealthHandler(databaseHealthy, settings.version(), responses),
-                new DocsHandler());
+                new DocsHandler(),
+                new ICalendarHandler(events, settings.version()));
         var authentication = new BearerAuthentication(accounts.identifyCaller());
         var errors = new ErrorMapper(json);
 

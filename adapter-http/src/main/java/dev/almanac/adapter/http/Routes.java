@@ -27,7 +27,7 @@ final class Routes {
     }
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
-                             HealthHandler health, DocsHandler docs) {
+                             HealthHandler health, DocsHandler docs, ICalendarHandler ical) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
@@ -46,6 +46,8 @@ final class Routes {
                 new Route(HandlerType.GET, event, BEARER, events::get),
                 new Route(HandlerType.PATCH, event, BEARER, events::update),
                 new Route(HandlerType.DELETE, event, BEARER, events::delete),
+
+                new Route(HandlerType.GET, calendar + "/ical", BEARER, ical::export),
 
                 new Route(HandlerType.GET, "/health", PUBLIC, health::get),
                 new Route(HandlerType.GET, "/openapi.yaml", PUBLIC, docs::openApi),

@@ -38,7 +38,8 @@ import java.util.OptionalInt;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
-        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase, OccurrenceUseCase {
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase, OccurrenceUseCase,
+        ExportCalendarUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
 
@@ -182,6 +183,40 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
                     }
                     return SeriesEdit.of(current.truncated(original, clock.instant()));
                 }));
+    }
+
+    /** Pages through the single events and reads every series with its overrides; bounded by MAX_EVENTS. */
+    @Override
+    public ExportCalendarUseCase.Export export(AccountId actor, CalendarId calendarId) {
+        Calendar calendar = calendar(actor, calendarId, CalendarPermission.READ);
+        List<Series> out = new ArrayList<>();
+        List<Event> masters = events.seriesOverlapping(calendarId, Window.EARLIEST, Window.LATEST, Optional.empty());
+        checkExportSize(masters.size());
+        Map<EventId, List<OccurrenceOverride>> overrides =
+                events.overridesOf(calendarId, masters.stream().map(Event::id).toList());
+        masters.forEach(m -> out.add(Series.rehydrate(m, overrides.getOrDefault(m.id(), List.of()))));
+        Optional<Cursor> after = Optional.empty();
+        while (true) {
+            List<Event> page = events.window(calendarId, Window.EARLIEST, Window.LATEST, Optional.empty(), after,
+                    PageLimit.MAX);
+            page.forEach(e -> out.add(Series.rehydrate(e, List.of())));
+            checkExportSize(out.size());
+            if (page.size() < PageLimit.MAX) {
+                break;
+            }
+            Event last = page.get(page.size() - 1);
+            after = Optional.of(new Cursor(last.slot().start(), last.id().value()));
+        }
+        out.sort(java.util.Comparator.comparing((Series s) -> s.master().slot().start())
+                .thenComparing(s -> s.id().value(), WindowItem.UUID_ORDER));
+        return new ExportCalendarUseCase.Export(calendar, out);
+    }
+
+    private static void checkExportSize(int size) {
+        if (size > ExportCalendarUseCase.MAX_EVENTS) {
+            throw new RuleViolationException("calendarId", "calendar.export.too_large",
+                    "A calendar exports at most " + ExportCalendarUseCase.MAX_EVENTS + " events");
+        }
     }
 
     private static TimePoint originalStart(Series series, OccurrenceId.Parsed id) {
