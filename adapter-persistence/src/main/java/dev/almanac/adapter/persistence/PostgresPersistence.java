@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.port.FeedRepository;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final AccountRepository accounts;
     private final CalendarRepository calendars;
     private final EventRepository events;
+    private final FeedRepository feeds;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.accounts = new JdbiAccountRepository(jdbi);
         this.calendars = new JdbiCalendarRepository(jdbi);
         this.events = new JdbiEventRepository(jdbi);
+        this.feeds = new JdbiFeedRepository(jdbi);
     }
 
     /**
@@ -82,6 +85,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public CalendarRepository calendars() {
         return calendars;
+    }
+
+    public FeedRepository feeds() {
+        return feeds;
     }
 
     public EventRepository events() {

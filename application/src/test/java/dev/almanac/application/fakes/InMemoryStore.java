@@ -39,6 +39,13 @@ public final class InMemoryStore {
         return new InMemoryCalendars(this);
     }
 
+    /** Feeds by id; a calendar's feeds go with it. */
+    final Map<java.util.UUID, dev.almanac.domain.calendar.Feed> feeds = new LinkedHashMap<>();
+
+    public InMemoryFeeds feeds() {
+        return new InMemoryFeeds(this);
+    }
+
     public InMemoryEvents events() {
         return new InMemoryEvents(this);
     }

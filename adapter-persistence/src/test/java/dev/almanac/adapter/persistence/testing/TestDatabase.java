@@ -73,7 +73,7 @@ public final class TestDatabase {
     public static void truncateAll(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("truncate table event_overrides, events, calendars, accounts");
+            statement.execute("truncate table calendar_feeds, event_overrides, events, calendars, accounts");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
