@@ -4,12 +4,14 @@ import dev.almanac.adapter.http.HttpApi;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
 import dev.almanac.adapter.http.security.JwtAccessTokens;
+import dev.almanac.adapter.http.security.SecureFeedTokens;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.adapter.persistence.TimeOrderedIds;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.feed.FeedUseCases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +86,9 @@ public final class Almanac implements AutoCloseable {
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
         var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
-        return HttpApi.create(settings, accounts, calendars, events, persistence::isHealthy).start();
+        var feeds = FeedUseCases.wire(persistence.calendars(), persistence.feeds(),
+                new SecureFeedTokens(new SecureRandom()), ids, clock, events.export());
+        return HttpApi.create(settings, accounts, calendars, events, feeds, persistence::isHealthy).start();
     }
 
     /** The port the HTTP server listens on (useful when configured as 0). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.feed.FeedUseCases;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -38,11 +39,12 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
-                                 EventUseCases events, BooleanSupplier databaseHealthy) {
+                                 EventUseCases events, FeedUseCases feeds, BooleanSupplier databaseHealthy) {
         requireNonNull(settings, "settings");
         requireNonNull(accounts, "accounts");
         requireNonNull(calendars, "calendars");
         requireNonNull(events, "events");
+        requireNonNull(feeds, "feeds");
         requireNonNull(databaseHealthy, "databaseHealthy");
 
         ObjectMapper json = Json.mapper();
@@ -54,7 +56,8 @@ public final class HttpApi implements AutoCloseable {
                 new EventHandler(events, bodies, responses, json),
                 new HealthHandler(databaseHealthy, settings.version(), responses),
                 new DocsHandler(),
-                new ICalendarHandler(events, settings.version()));
+                new ICalendarHandler(events, settings.version()),
+                new FeedHandler(feeds, settings.version(), responses));
         var authentication = new BearerAuthentication(accounts.identifyCaller());
         var errors = new ErrorMapper(json);
 
