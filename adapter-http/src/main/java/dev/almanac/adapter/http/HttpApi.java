@@ -56,7 +56,7 @@ public final class HttpApi implements AutoCloseable {
                 new EventHandler(events, bodies, responses, json),
                 new HealthHandler(databaseHealthy, settings.version(), responses),
                 new DocsHandler(),
-                new ICalendarHandler(events, settings.version()),
+                new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
                 new FeedHandler(feeds, settings.version(), responses));
         var authentication = new BearerAuthentication(accounts.identifyCaller());
         var errors = new ErrorMapper(json);

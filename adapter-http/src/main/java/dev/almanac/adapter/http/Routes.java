@@ -49,6 +49,7 @@ final class Routes {
                 new Route(HandlerType.DELETE, event, BEARER, events::delete),
 
                 new Route(HandlerType.GET, calendar + "/ical", BEARER, ical::export),
+                new Route(HandlerType.POST, calendar + "/ical", BEARER, ical::importFile),
                 new Route(HandlerType.POST, calendar + "/feeds", BEARER, feeds::create),
                 new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", BEARER, feeds::revoke),
                 // Public, but gated by the unguessable token in the path: that token is the feed's credential.

@@ -15,6 +15,7 @@ import dev.almanac.domain.calendar.CalendarPermission;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventChanges;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.EventTime;
 import dev.almanac.domain.event.Occurrence;
 import dev.almanac.domain.event.OccurrenceId;
@@ -35,11 +36,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
         ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase, OccurrenceUseCase,
-        ExportCalendarUseCase {
+        ExportCalendarUseCase, ImportCalendarUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
 
@@ -210,6 +212,79 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         out.sort(java.util.Comparator.comparing((Series s) -> s.master().slot().start())
                 .thenComparing(s -> s.id().value(), WindowItem.UUID_ORDER));
         return new ExportCalendarUseCase.Export(calendar, out);
+    }
+
+    @Override
+    public ImportCalendarUseCase.Report importAll(AccountId actor, CalendarId calendarId,
+                                                  List<ImportCalendarUseCase.Draft> drafts) {
+        Calendar calendar = calendar(actor, calendarId, CalendarPermission.WRITE_EVENTS);
+        if (drafts.size() > ImportCalendarUseCase.MAX_COMPONENTS) {
+            throw new RuleViolationException("body", "import.too_many_components",
+                    "An import may hold at most " + ImportCalendarUseCase.MAX_COMPONENTS + " events");
+        }
+        List<ImportCalendarUseCase.Outcome> outcomes = new ArrayList<>();
+        for (ImportCalendarUseCase.Draft draft : drafts) {
+            try {
+                outcomes.add(importOne(calendar, draft));
+            } catch (dev.almanac.domain.shared.DomainException e) {
+                String reason = e instanceof RuleViolationException v && !v.violations().isEmpty()
+                        ? v.violations().get(0).field() + ": " + v.violations().get(0).message() : e.getMessage();
+                outcomes.add(new ImportCalendarUseCase.Outcome(draft.uid(), "skipped", Optional.empty(),
+                        Optional.of(e.code() + " (" + reason + ")"), draft.notes()));
+            }
+        }
+        return new ImportCalendarUseCase.Report(outcomes);
+    }
+
+    private ImportCalendarUseCase.Outcome importOne(Calendar calendar, ImportCalendarUseCase.Draft draft) {
+        Instant now = clock.instant();
+        TimePoint start = draft.start().toPoint("start");
+        TimePoint end = draft.end().toPoint("end");
+        EventTime time = new EventTime(start, end);
+        Recurrence recurrence = Recurrence.parse(draft.recurrence(), start);
+        List<OccurrenceOverride> overrides = new ArrayList<>();
+        for (ImportCalendarUseCase.OverrideDraft o : draft.overrides()) {
+            TimePoint original = o.originalStart().toPoint("originalStart");
+            if (original instanceof TimePoint.Wall w && start instanceof TimePoint.Wall s && !w.zone().equals(s.zone())) {
+                original = new TimePoint.Wall(w.zoned().withZoneSameInstant(s.zone()).toLocalDateTime(), s.zone());
+            }
+            overrides.add(new OccurrenceOverride(original, o.title(), o.description(), o.location(),
+                    new EventTime(o.start().toPoint("start"), o.end().toPoint("end")), o.status()));
+        }
+        Optional<Series> existing = draft.ownId().flatMap(own -> events.seriesById(calendar.id(), own))
+                .or(() -> events.seriesById(calendar.id(), draft.id()));
+        if (existing.isEmpty()) {
+            EventStatus status = draft.status().orElse(EventStatus.CONFIRMED);
+            Event created = Event.schedule(draft.id(), calendar.id(), draft.title(), draft.description(),
+                    draft.location(), time, Optional.of(status == EventStatus.CANCELLED ? EventStatus.CONFIRMED
+                            : status), calendar.timeZone(), now, recurrence);
+            Series checked = Series.of(created.moveTo(status, now), overrides);
+            events.add(checked.master());
+            if (!overrides.isEmpty() || status == EventStatus.CANCELLED) {
+                events.edit(calendar.id(), draft.id(), OptionalLong.empty(), (c, current) -> SeriesEdit.of(checked));
+            }
+            return new ImportCalendarUseCase.Outcome(draft.uid(), "created", Optional.of(draft.id()),
+                    Optional.empty(), draft.notes());
+        }
+        EventId id = existing.get().id();
+        SeriesEdit edit = events.edit(calendar.id(), id, OptionalLong.empty(), (c, current) -> {
+            Event master = current.master();
+            var changes = new EventChanges(Optional.of(draft.title()), Optional.of(draft.description()),
+                    Optional.of(draft.location()), Optional.of(start), Optional.of(end), draft.status());
+            Event revised = master.revise(changes, c.timeZone(), now);
+            if (!revised.recurrence().equals(recurrence)) {
+                revised = revised.recurring(recurrence, now);
+            }
+            Series next = Series.of(revised, overrides);
+            if (next.master().equals(master) && next.overrides().equals(current.overrides())) {
+                return SeriesEdit.of(current);
+            }
+            return SeriesEdit.of(next.master().equals(master) ? Series.of(master.touchedForImport(now), overrides)
+                    : next);
+        });
+        boolean changed = edit.series().master().version() != existing.get().master().version();
+        return new ImportCalendarUseCase.Outcome(draft.uid(), changed ? "updated" : "unchanged",
+                Optional.of(id), Optional.empty(), draft.notes());
     }
 
     private static void checkExportSize(int size) {

@@ -9,12 +9,12 @@ import java.time.Clock;
 public record EventUseCases(CreateEventUseCase create, GetEventUseCase get, UpdateEventUseCase update,
                             ChangeEventStatusUseCase changeStatus, DeleteEventUseCase delete, ListEventsUseCase list,
                             ListWindowUseCase window, OccurrenceUseCase occurrences,
-                            ExportCalendarUseCase export) {
+                            ExportCalendarUseCase export, ImportCalendarUseCase importer) {
 
     public static EventUseCases wire(CalendarRepository calendars, EventRepository events, IdGenerator ids,
                                      Clock clock) {
         var service = new EventService(calendars, events, ids, clock);
         return new EventUseCases(service, service, service, service, service, service, service, service,
-                service);
+                service, service);
     }
 }

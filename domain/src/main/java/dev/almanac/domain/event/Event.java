@@ -159,6 +159,11 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                 later(now), recurrence);
     }
 
+    /** The same event, changed at {@code now}, for a change of its overrides alone (an import, say). */
+    public Event touchedForImport(Instant now) {
+        return touched(now);
+    }
+
     /** The same event, changed at {@code now} (for changes of its occurrences, which are changes of the series). */
     Event touchedAt(Instant now) {
         return touched(now);
