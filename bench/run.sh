@@ -62,7 +62,18 @@ elif [ -n "$newer" ]; then jdks+=(--jdk "$newer"); say "JDKs: $jdk17 and $newer 
 else say "JDKs: $jdk17 only (no JDK 21+ found)"; fi
 
 # --- build -------------------------------------------------------------------------------------------------------
-if [ "${ALMANAC_BENCH_SKIP_BUILD:-0}" != 1 ]; then
+jars_fresh() { # both jars exist and no source or POM is newer than either of them
+  local jar
+  for jar in bootstrap/target/almanac.jar bench/target/almanac-bench.jar; do
+    [ -f "$jar" ] || return 1
+    [ -z "$(find pom.xml ./*/pom.xml ./*/src -newer "$jar" -type f -print -quit 2>/dev/null)" ] || return 1
+  done
+}
+if [ "${ALMANAC_BENCH_SKIP_BUILD:-0}" = 1 ]; then
+  say "Using the jars already built (ALMANAC_BENCH_SKIP_BUILD=1)"
+elif jars_fresh; then
+  say "The jars are newer than every source; not rebuilding"
+else
   say "Building the service jar and the harness (mvn -B -q -Pbench -DskipTests package)"
   JAVA_HOME="$jdk17" mvn -B -q -Pbench -DskipTests package
 fi

@@ -8,6 +8,7 @@ import dev.almanac.adapter.http.security.JwtAccessTokens;
 import dev.almanac.adapter.http.security.KeyWrap;
 import dev.almanac.adapter.http.security.RandomSecrets;
 import dev.almanac.adapter.http.security.SigningKeyRing;
+import dev.almanac.adapter.http.security.SecureFeedTokens;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.adapter.persistence.TimeOrderedIds;
@@ -15,6 +16,7 @@ import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.feed.FeedUseCases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +99,9 @@ public final class Almanac implements AutoCloseable {
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
         var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
                 HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
-        return HttpApi.create(settings, accounts, calendars, events, persistence::isHealthy,
+        var feeds = FeedUseCases.wire(persistence.calendars(), persistence.feeds(),
+                new SecureFeedTokens(random), ids, clock, events.export());
+        return HttpApi.create(settings, accounts, calendars, events, feeds, persistence::isHealthy,
                 () -> tokens.jwks(clock.instant())).start();
     }
 

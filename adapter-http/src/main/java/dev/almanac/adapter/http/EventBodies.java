@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.almanac.application.event.ChangeEventStatusUseCase;
 import dev.almanac.application.event.CreateEventUseCase;
+import dev.almanac.application.event.EditScope;
+import dev.almanac.application.event.OccurrenceUseCase;
 import dev.almanac.application.event.TimeInput;
 import dev.almanac.application.event.UpdateEventUseCase;
 import dev.almanac.application.event.WindowItem;
@@ -15,14 +17,16 @@ import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.Occurrence;
+import dev.almanac.domain.event.OccurrenceId;
+import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.event.TimePoint;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +106,12 @@ final class EventBodies {
                     && start.isEmpty() && end.isEmpty() && recurrence.isEmpty();
         }
 
+        OccurrenceUseCase.Change toOccurrenceChange(AccountId actor, CalendarId calendarId, OccurrenceId.Parsed id,
+                                                    EditScope scope, OptionalLong expectedVersion) {
+            return new OccurrenceUseCase.Change(actor, calendarId, id, scope, expectedVersion, title, description,
+                    location, start, end, status, recurrence);
+        }
+
         UpdateEventUseCase.Command toUpdate(AccountId actor, CalendarId calendarId, EventId eventId,
                                             OptionalLong expectedVersion) {
             return new UpdateEventUseCase.Command(actor, calendarId, eventId, expectedVersion, title, description,
@@ -173,22 +183,34 @@ final class EventBodies {
                          String updatedAt,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> recurrence,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String seriesId,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) TimeBody originalStart) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) TimeBody originalStart,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<CarriedBody> carried,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<DetachedBody> detached) {
         static EventResponse from(Event event) {
             return new EventResponse(event.id().toString(), event.calendarId().toString(), event.title(),
                     event.description(), event.location(), TimeBody.from(event.time().start()),
                     TimeBody.from(event.time().end()), event.time().isAllDay(), event.status().name(),
                     event.createdAt().toString(), event.updatedAt().toString(),
-                    event.isSeries() ? event.recurrence().lines() : null, null, null);
+                    event.isSeries() ? event.recurrence().lines() : null, null, null, null, null);
         }
 
         static EventResponse from(Occurrence occurrence) {
             Event series = occurrence.series();
-            return new EventResponse(occurrence.id().toString(), series.calendarId().toString(), series.title(),
-                    series.description(), series.location(), TimeBody.from(occurrence.time().start()),
-                    TimeBody.from(occurrence.time().end()), series.time().isAllDay(), series.status().name(),
+            return new EventResponse(occurrence.id().toString(), series.calendarId().toString(), occurrence.title(),
+                    occurrence.description(), occurrence.location(), TimeBody.from(occurrence.time().start()),
+                    TimeBody.from(occurrence.time().end()), occurrence.time().isAllDay(), occurrence.status().name(),
                     series.createdAt().toString(), series.updatedAt().toString(), null, series.id().toString(),
-                    TimeBody.from(occurrence.originalStart()));
+                    TimeBody.from(occurrence.originalStart()), null, null);
+        }
+
+        /** The same answer, saying what the edit did with the series' overrides (both lists, maybe empty). */
+        EventResponse reporting(SeriesEdit edit) {
+            return new EventResponse(id, calendarId, title, description, location, start, end, allDay, status,
+                    createdAt, updatedAt, recurrence, seriesId, originalStart,
+                    edit.carried().stream().map(c -> new CarriedBody(TimeBody.from(c.from()), TimeBody.from(c.to())))
+                            .toList(),
+                    edit.detached().stream().map(d -> new DetachedBody(TimeBody.from(d.originalStart()),
+                            EventResponse.from(d.event()))).toList());
         }
 
         static EventResponse from(WindowItem item) {
@@ -200,6 +222,14 @@ final class EventBodies {
             }
             return from(((WindowItem.Single) item).event());
         }
+    }
+
+    /** An override moved from the occurrence at {@code from} to the one at {@code to}. */
+    record CarriedBody(TimeBody from, TimeBody to) {
+    }
+
+    /** An override whose occurrence is gone, now the standalone {@code event}. */
+    record DetachedBody(TimeBody originalStart, EventResponse event) {
     }
 
     /** {@code recurrence}: an array of RFC 5545 content lines (strings), when present. */

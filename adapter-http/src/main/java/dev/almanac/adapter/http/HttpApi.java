@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
+import dev.almanac.application.feed.FeedUseCases;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -40,19 +41,21 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
-                                 EventUseCases events, BooleanSupplier databaseHealthy) {
-        return create(settings, accounts, calendars, events, databaseHealthy, () -> Map.of("keys", List.of()));
+                                 EventUseCases events, FeedUseCases feeds, BooleanSupplier databaseHealthy) {
+        return create(settings, accounts, calendars, events, feeds, databaseHealthy,
+                () -> Map.of("keys", List.of()));
     }
 
     /** @param jwks the JSON Web Key Set to publish at {@code /.well-known/jwks.json} */
     public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
-                                 EventUseCases events, BooleanSupplier databaseHealthy,
+                                 EventUseCases events, FeedUseCases feeds, BooleanSupplier databaseHealthy,
                                  Supplier<Map<String, Object>> jwks) {
         requireNonNull(jwks, "jwks");
         requireNonNull(settings, "settings");
         requireNonNull(accounts, "accounts");
         requireNonNull(calendars, "calendars");
         requireNonNull(events, "events");
+        requireNonNull(feeds, "feeds");
         requireNonNull(databaseHealthy, "databaseHealthy");
 
         ObjectMapper json = Json.mapper();
@@ -65,7 +68,9 @@ public final class HttpApi implements AutoCloseable {
                 new HealthHandler(databaseHealthy, settings.version(), responses),
                 new DocsHandler(),
                 new SessionHandler(accounts, bodies, responses),
-                new JwksHandler(jwks, responses));
+                new JwksHandler(jwks, responses),
+                new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
+                new FeedHandler(feeds, settings.version(), responses));
         var authentication = new BearerAuthentication(accounts.identifyCaller());
         var errors = new ErrorMapper(json);
 

@@ -54,6 +54,13 @@ final class JsonBodies {
         return (ObjectNode) node;
     }
 
+    /** A text body of one media type (text/calendar, say): same size, encoding and UTF-8 rules as JSON bodies. */
+    String text(Context ctx, String mediaType) {
+        requireContentType(ctx, Set.of(mediaType));
+        requireIdentityEncoding(ctx);
+        return utf8(read(ctx));
+    }
+
     private void requireContentType(Context ctx, Set<String> accepted) {
         String header = ctx.header("Content-Type");
         String expected = String.join(" or ", accepted.stream().sorted().toList());

@@ -1,7 +1,9 @@
 package dev.almanac.adapter.http;
 
+import dev.almanac.application.event.EditScope;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.OccurrenceId;
 import dev.almanac.domain.shared.NotFoundException;
 import io.javalin.http.Context;
 import java.math.BigInteger;
@@ -31,6 +33,25 @@ final class RequestParams {
     static EventId eventId(Context ctx) {
         return uuid(ctx.pathParam("eventId")).map(EventId::new)
                 .orElseThrow(() -> notFound("event.not_found", "No event in this calendar has this id"));
+    }
+
+    /** The id of one occurrence of a series ({@code <series uuid>_<original start>}), when the path names one. */
+    static Optional<OccurrenceId.Parsed> occurrenceId(Context ctx) {
+        return OccurrenceId.parse(ctx.pathParam("eventId"));
+    }
+
+    /** {@code scope=this|following|all} (default {@code this}); anything else is a 400. */
+    static EditScope scope(Context ctx) {
+        String raw = ctx.queryParam("scope");
+        if (raw == null || raw.isEmpty()) {
+            return EditScope.THIS;
+        }
+        return switch (raw) {
+            case "this" -> EditScope.THIS;
+            case "following" -> EditScope.FOLLOWING;
+            case "all" -> EditScope.ALL;
+            default -> throw HttpProblem.invalidParameter("scope", "scope must be this, following or all");
+        };
     }
 
     /** An RFC 3339 date-time with an offset, e.g. {@code 2026-03-08T00:00:00Z}. */

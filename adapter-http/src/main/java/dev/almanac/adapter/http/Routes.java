@@ -27,7 +27,8 @@ final class Routes {
     }
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
-                             HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks) {
+                             HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks,
+                             ICalendarHandler ical, FeedHandler feeds) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
@@ -51,6 +52,13 @@ final class Routes {
                 new Route(HandlerType.GET, event, BEARER, events::get),
                 new Route(HandlerType.PATCH, event, BEARER, events::update),
                 new Route(HandlerType.DELETE, event, BEARER, events::delete),
+
+                new Route(HandlerType.GET, calendar + "/ical", BEARER, ical::export),
+                new Route(HandlerType.POST, calendar + "/ical", BEARER, ical::importFile),
+                new Route(HandlerType.POST, calendar + "/feeds", BEARER, feeds::create),
+                new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", BEARER, feeds::revoke),
+                // Public, but gated by the unguessable token in the path: that token is the feed's credential.
+                new Route(HandlerType.GET, "/v1/feeds/{token}", PUBLIC, feeds::read),
 
                 new Route(HandlerType.GET, "/health", PUBLIC, health::get),
                 new Route(HandlerType.GET, "/openapi.yaml", PUBLIC, docs::openApi),

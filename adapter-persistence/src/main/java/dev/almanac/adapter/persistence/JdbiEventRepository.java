@@ -8,12 +8,19 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.OccurrenceOverride;
+import dev.almanac.domain.event.Series;
+import dev.almanac.domain.event.SeriesEdit;
+import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +50,19 @@ final class JdbiEventRepository implements EventRepository {
                     :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
                     :recurrence, :seriesEndAt)
             """;
+
+    private static final String UPDATE = """
+                    update events
+                       set title = :title, title_folded = :titleFolded, description = :description,
+                           location = :location, all_day = :allDay,
+                           start_local = :startLocal, start_zone = :startZone,
+                           end_local = :endLocal, end_zone = :endZone,
+                           start_date = :startDate, end_date = :endDate,
+                           start_at = :startAt, end_at = :endAt, status = :status,
+                           version = :version, updated_at = :updatedAt,
+                           recurrence = :recurrence, series_end_at = :seriesEndAt
+                     where id = :id and calendar_id = :calendarId and version = :expectedVersion
+                    """;
 
     private final Jdbi jdbi;
 
@@ -103,18 +123,7 @@ final class JdbiEventRepository implements EventRepository {
             }
             Event changed = proposed.atVersion(current.version() + 1);
             EventRow row = EventRow.from(changed);
-            int updated = bindAll(handle.createUpdate("""
-                    update events
-                       set title = :title, title_folded = :titleFolded, description = :description,
-                           location = :location, all_day = :allDay,
-                           start_local = :startLocal, start_zone = :startZone,
-                           end_local = :endLocal, end_zone = :endZone,
-                           start_date = :startDate, end_date = :endDate,
-                           start_at = :startAt, end_at = :endAt, status = :status,
-                           version = :version, updated_at = :updatedAt,
-                           recurrence = :recurrence, series_end_at = :seriesEndAt
-                     where id = :id and calendar_id = :calendarId and version = :expectedVersion
-                    """), row)
+            int updated = bindAll(handle.createUpdate(UPDATE), row)
                     .bind("calendarId", calendarId.value())
                     .bind("expectedVersion", expected)
                     .execute();
@@ -184,6 +193,82 @@ final class JdbiEventRepository implements EventRepository {
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });
+    }
+
+    @Override
+    public Optional<Series> seriesById(CalendarId calendarId, EventId id) {
+        return jdbi.withHandle(handle -> load(handle, calendarId, id).map(e -> withOverrides(handle, e)));
+    }
+
+    @Override
+    public Map<EventId, List<OccurrenceOverride>> overridesOf(CalendarId calendarId, Collection<EventId> seriesIds) {
+        if (seriesIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(handle -> {
+            Map<UUID, TimePoint> starts = new HashMap<>();
+            handle.createQuery("select " + EventRow.COLUMNS + " from events"
+                            + " where calendar_id = :calendarId and id = any(:ids) and recurrence is not null")
+                    .bind("calendarId", calendarId.value())
+                    .bindArray("ids", UUID.class, seriesIds.stream().map(EventId::value).toList())
+                    .map((rs, ctx) -> EventRow.read(rs))
+                    .forEach(row -> starts.put(row.id(), row.allDay() ? new TimePoint.Day(row.startDate())
+                            : new TimePoint.Wall(row.startLocal(), ZoneId.of(row.startZone()))));
+            return OverrideRows.of(handle, starts.keySet(), starts);
+        });
+    }
+
+    /**
+     * The master is updated first, {@code where version = :expected}, so a concurrent edit waits on its row lock
+     * and then finds a new version (stale); only then are the overrides replaced and the split and detached
+     * events inserted, all in this one transaction.
+     */
+    @Override
+    public SeriesEdit edit(CalendarId calendarId, EventId id, OptionalLong expectedVersion, SeriesChange change) {
+        return jdbi.inTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, calendarId);
+            Series current = load(handle, calendarId, id).map(e -> withOverrides(handle, e))
+                    .orElseThrow(() -> Event.notFound(id));
+            long expected = expectedVersion.orElse(current.master().version());
+            if (current.master().version() != expected) {
+                throw new StaleVersionException("event", expected);
+            }
+            SeriesEdit proposed = change.apply(calendar, current);
+            Series next = proposed.series().anchoredIn(calendar.timeZone());
+            if (next.equals(current) && proposed.split().isEmpty() && proposed.detached().isEmpty()) {
+                return SeriesEdit.of(current);
+            }
+            Series stored = next.atVersion(expected + 1);
+            int updated = bindAll(handle.createUpdate(UPDATE), EventRow.from(stored.master()))
+                    .bind("calendarId", calendarId.value())
+                    .bind("expectedVersion", expected)
+                    .execute();
+            if (updated == 0) {
+                throw new StaleVersionException("event", expected);
+            }
+            OverrideRows.replace(handle, id.value(), stored.overrides());
+            Optional<Series> split = proposed.split().map(s -> s.anchoredIn(calendar.timeZone()).atVersion(0));
+            if (split.isPresent()) {
+                bindInsert(handle.createUpdate(INSERT), EventRow.from(split.get().master())).execute();
+                OverrideRows.replace(handle, split.get().id().value(), split.get().overrides());
+            }
+            List<SeriesEdit.Detached> detached = new ArrayList<>();
+            for (SeriesEdit.Detached d : proposed.detached()) {
+                Event event = d.event().anchoredIn(calendar.timeZone()).atVersion(0);
+                bindInsert(handle.createUpdate(INSERT), EventRow.from(event)).execute();
+                detached.add(new SeriesEdit.Detached(d.originalStart(), event));
+            }
+            return new SeriesEdit(stored, split, proposed.carried(), detached);
+        });
+    }
+
+    private static Series withOverrides(Handle handle, Event event) {
+        if (!event.isSeries()) {
+            return Series.rehydrate(event, List.of());
+        }
+        Map<UUID, TimePoint> starts = Map.of(event.id().value(), event.time().start());
+        return Series.rehydrate(event, OverrideRows.of(handle, starts.keySet(), starts)
+                .getOrDefault(event.id(), List.of()));
     }
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
+import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
@@ -41,6 +42,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SessionRepository sessions;
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
+    private final FeedRepository feeds;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -52,6 +54,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.sessions = new JdbiSessionRepository(jdbi);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
+        this.feeds = new JdbiFeedRepository(jdbi);
     }
 
     /**
@@ -91,6 +94,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public CalendarRepository calendars() {
         return calendars;
+    }
+
+    public FeedRepository feeds() {
+        return feeds;
     }
 
     public EventRepository events() {

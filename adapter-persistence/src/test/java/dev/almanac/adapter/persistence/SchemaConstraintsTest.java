@@ -91,6 +91,47 @@ class SchemaConstraintsTest {
                 allDayEvent(Map.of("end_date", LocalDate.parse("2026-03-10"))));
     }
 
+    // --- event_overrides ---
+
+    private Map<String, Object> override(UUID seriesId, String originalStart) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("series_id", seriesId);
+        row.put("original_start", originalStart);
+        row.put("title", "Moved");
+        row.put("description", "");
+        row.put("location", "");
+        row.put("all_day", false);
+        row.put("start_local", LocalDateTime.parse("2026-03-17T11:00"));
+        row.put("start_zone", "Europe/Berlin");
+        row.put("end_local", LocalDateTime.parse("2026-03-17T11:15"));
+        row.put("end_zone", "Europe/Berlin");
+        row.put("start_date", null);
+        row.put("end_date", null);
+        row.put("status", "CONFIRMED");
+        return row;
+    }
+
+    @Test
+    void a_second_override_of_the_same_original_start_is_refused() {
+        Map<String, Object> series = timedEvent(Map.of("recurrence", "RRULE:FREQ=WEEKLY"));
+        insert("events", series);
+        UUID seriesId = (UUID) series.get("id");
+        insert("event_overrides", override(seriesId, "2026-03-17T10:00"));
+        assertRefusedBy("event_overrides_pkey", "event_overrides", override(seriesId, "2026-03-17T10:00"));
+    }
+
+    @Test
+    void an_override_without_its_series_or_with_a_garbled_original_start_is_refused() {
+        assertRefusedBy("event_overrides_series_id_fkey", "event_overrides",
+                override(UUID.randomUUID(), "2026-03-17T10:00"));
+        Map<String, Object> series = timedEvent(Map.of("recurrence", "RRULE:FREQ=WEEKLY"));
+        insert("events", series);
+        assertRefusedBy("event_overrides_original_start_form", "event_overrides",
+                override((UUID) series.get("id"), "next tuesday"));
+        assertRefusedBy("event_overrides_one_kind_of_time", "event_overrides",
+                with(override((UUID) series.get("id"), "2026-03-17T10:00"), Map.of("all_day", true)));
+    }
+
     // --- events: other columns ---
 
     @Test

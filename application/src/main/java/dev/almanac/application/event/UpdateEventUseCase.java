@@ -24,6 +24,12 @@ public interface UpdateEventUseCase {
      */
     Event update(Command command);
 
+    /**
+     * The same as {@link #update}, reporting what became of the series' overrides: a change of the rule or of the
+     * master's time carries each override to its new occurrence or detaches it as a standalone event.
+     */
+    dev.almanac.domain.event.SeriesEdit updateReporting(Command command);
+
     record Command(AccountId actor, CalendarId calendarId, EventId eventId, OptionalLong expectedVersion,
                    Optional<String> title, Optional<String> description, Optional<String> location,
                    Optional<TimeInput> start, Optional<TimeInput> end, Optional<EventStatus> status,

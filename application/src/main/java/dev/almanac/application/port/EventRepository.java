@@ -5,10 +5,15 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.OccurrenceOverride;
+import dev.almanac.domain.event.Series;
+import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -63,6 +68,33 @@ public interface EventRepository {
      * {@link #window}. Their occurrences are expanded by the caller, inside the window.
      */
     List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
+
+    /** The event with its occurrence overrides (none for a single event); empty as for {@link #byId}. */
+    Optional<Series> seriesById(CalendarId calendarId, EventId id);
+
+    /**
+     * The overrides of the given series of one calendar, by series; a series without overrides (or not in the
+     * calendar) has no entry. For listing windows, next to {@link #seriesOverlapping}.
+     */
+    Map<EventId, List<OccurrenceOverride>> overridesOf(CalendarId calendarId, Collection<EventId> seriesIds);
+
+    /**
+     * Loads, edits and stores one series with its overrides atomically, with optimistic locking on the master's
+     * version, together with what the edit produced: the new series of a split (stored at version 0 with its
+     * overrides) and the detached overrides (stored as new single events at version 0). An edit that changes
+     * nothing stores nothing and keeps the version.
+     *
+     * @throws NotFoundException     {@code calendar.not_found} or {@code event.not_found}
+     * @throws StaleVersionException when the stored version differs from the expected one
+     * @return the edit as stored (the series at its new version)
+     */
+    SeriesEdit edit(CalendarId calendarId, EventId id, OptionalLong expectedVersion, SeriesChange change);
+
+    /** An edit of one series, given its calendar. */
+    @FunctionalInterface
+    interface SeriesChange {
+        SeriesEdit apply(Calendar calendar, Series current);
+    }
 
     /** A change to one event, given its calendar. */
     @FunctionalInterface

@@ -478,4 +478,105 @@ public abstract class EventRepositoryContract {
                 (calendar, current) -> current.recurring(dev.almanac.domain.event.Recurrence.NONE, NOW));
         assertThat(window(MARCH, APRIL)).containsExactly("Lunch");
     }
+
+    private static dev.almanac.domain.event.TimePoint.Wall utc(String local) { // the fixtures write timed events in UTC
+        return new TimePoint.Wall(LocalDateTime.parse(local), ZoneId.of("UTC"));
+    }
+
+    private static EventChanges retitled(String title) {
+        return new EventChanges(Optional.of(title), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    @org.junit.jupiter.api.Nested
+    class Overrides {
+        @Test
+        void an_override_is_stored_with_its_series_under_a_new_version() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=5"));
+            var edit = events.edit(work.id(), weekly.id(), OptionalLong.of(0), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(
+                            current.changeOccurrence(utc("2026-03-09T09:00"), retitled("Retro"), NOW)));
+            assertThat(edit.series().master().version()).isEqualTo(1);
+
+            var stored = events.seriesById(work.id(), weekly.id()).orElseThrow();
+            assertThat(stored.master().version()).isEqualTo(1);
+            assertThat(stored.overrides()).singleElement().satisfies(o -> {
+                assertThat(o.title()).isEqualTo("Retro");
+                assertThat(o.originalStart()).isEqualTo(utc("2026-03-09T09:00"));
+            });
+            assertThat(events.overridesOf(work.id(), List.of(weekly.id())).get(weekly.id())).hasSize(1);
+            assertThat(events.overridesOf(home.id(), List.of(weekly.id()))).isEmpty();
+        }
+
+        @Test
+        void an_edit_that_changes_nothing_keeps_the_version() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY"));
+            var edit = events.edit(work.id(), weekly.id(), OptionalLong.empty(),
+                    (calendar, current) -> dev.almanac.domain.event.SeriesEdit.of(current));
+            assertThat(edit.series().master().version()).isZero();
+        }
+
+        @Test
+        void a_stale_version_stores_nothing() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY"));
+            assertThatThrownBy(() -> events.edit(work.id(), weekly.id(), OptionalLong.of(3), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(
+                            current.changeOccurrence(utc("2026-03-09T09:00"), retitled("Retro"), NOW))))
+                    .isInstanceOf(StaleVersionException.class);
+            assertThat(events.seriesById(work.id(), weekly.id()).orElseThrow().overrides()).isEmpty();
+        }
+
+        @Test
+        void a_split_stores_the_cut_series_the_new_one_and_moves_the_later_overrides_in_one_go() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=6"));
+            events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(current
+                            .changeOccurrence(utc("2026-03-09T09:00"), retitled("Early"), NOW)
+                            .changeOccurrence(utc("2026-03-30T09:00"), retitled("Late"), NOW)));
+            EventId next = new EventId(newId());
+            var edit = events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    current.split(utc("2026-03-16T09:00"), retitled("Phase two"), Optional.empty(), next,
+                            () -> new EventId(newId()), NOW));
+            assertThat(edit.split()).isPresent();
+
+            var before = events.seriesById(work.id(), weekly.id()).orElseThrow();
+            var after = events.seriesById(work.id(), next).orElseThrow();
+            assertThat(before.overrides()).extracting(o -> o.title()).containsExactly("Early");
+            assertThat(after.overrides()).extracting(o -> o.title()).containsExactly("Late");
+            assertThat(after.master().title()).isEqualTo("Phase two");
+            assertThat(after.master().version()).isZero();
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.empty())))
+                    .containsExactlyInAnyOrder("Standup", "Phase two");
+        }
+
+        @Test
+        void detached_overrides_become_single_events_and_deleting_a_series_takes_its_overrides() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=6"));
+            events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(current
+                            .changeOccurrence(utc("2026-03-09T09:00"), retitled("Kept"), NOW)
+                            .changeOccurrence(utc("2026-03-30T09:00"), retitled("Orphan"), NOW)));
+            var edit = events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    current.revise(current.master().recurring(dev.almanac.domain.event.Recurrence.parse(
+                            List.of("RRULE:FREQ=WEEKLY;COUNT=3"), current.master().time().start()), NOW),
+                            () -> new EventId(newId()), NOW));
+            assertThat(edit.detached()).singleElement()
+                    .satisfies(d -> assertThat(d.event().title()).isEqualTo("Orphan"));
+            assertThat(window(MARCH, APRIL)).containsExactly("Orphan");
+
+            events.delete(work.id(), weekly.id(), OptionalLong.empty());
+            assertThat(events.overridesOf(work.id(), List.of(weekly.id()))).isEmpty();
+            assertThat(events.seriesById(work.id(), weekly.id())).isEmpty();
+        }
+
+        @Test
+        void an_edit_of_an_unknown_event_is_not_found() {
+            assertThatThrownBy(() -> events.edit(work.id(), new EventId(newId()), OptionalLong.empty(),
+                    (calendar, current) -> dev.almanac.domain.event.SeriesEdit.of(current)))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
 }

@@ -79,6 +79,8 @@ public final class InMemoryCalendars implements CalendarRepository {
             }
             store.calendars.remove(id);
             store.events.values().removeIf(event -> event.calendarId().equals(id));
+            store.overrides.keySet().retainAll(store.events.keySet());
+            store.feeds.values().removeIf(feed -> feed.calendarId().equals(id));
         }
     }
 

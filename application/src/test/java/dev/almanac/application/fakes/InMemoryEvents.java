@@ -6,8 +6,15 @@ import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.OccurrenceOverride;
+import dev.almanac.domain.event.Series;
+import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +99,7 @@ public final class InMemoryEvents implements EventRepository {
                 throw new StaleVersionException("event", expectedVersion.getAsLong());
             }
             store.events.remove(id);
+            store.overrides.remove(id);
         }
     }
 
@@ -124,6 +132,68 @@ public final class InMemoryEvents implements EventRepository {
                             && e.seriesEnd().map(end -> end.isAfter(from)).orElse(true))
                     .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
                     .toList();
+        }
+    }
+
+    @Override
+    public Optional<Series> seriesById(CalendarId calendarId, EventId id) {
+        synchronized (store) {
+            return byId(calendarId, id).map(e -> Series.rehydrate(e, store.overrides.getOrDefault(id, List.of())));
+        }
+    }
+
+    @Override
+    public Map<EventId, List<OccurrenceOverride>> overridesOf(CalendarId calendarId, Collection<EventId> seriesIds) {
+        synchronized (store) {
+            Map<EventId, List<OccurrenceOverride>> out = new HashMap<>();
+            for (EventId id : seriesIds) {
+                List<OccurrenceOverride> found = store.overrides.getOrDefault(id, List.of());
+                if (!found.isEmpty() && byId(calendarId, id).isPresent()) {
+                    out.put(id, found);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public SeriesEdit edit(CalendarId calendarId, EventId id, OptionalLong expectedVersion, SeriesChange change) {
+        synchronized (store) {
+            Calendar calendar = store.calendars.get(calendarId);
+            if (calendar == null) {
+                throw Calendar.notFound(calendarId);
+            }
+            Series current = seriesById(calendarId, id).orElseThrow(() -> Event.notFound(id));
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.master().version()) {
+                throw new StaleVersionException("event", expectedVersion.getAsLong());
+            }
+            SeriesEdit proposed = change.apply(calendar, current);
+            Series next = proposed.series().anchoredIn(calendar.timeZone());
+            if (next.equals(current) && proposed.split().isEmpty() && proposed.detached().isEmpty()) {
+                return SeriesEdit.of(current);
+            }
+            Series stored = next.atVersion(current.master().version() + 1);
+            store.events.put(id, stored.master());
+            putOverrides(stored);
+            Optional<Series> split = proposed.split().map(s -> s.anchoredIn(calendar.timeZone()).atVersion(0));
+            split.ifPresent(s -> {
+                add(s.master());
+                putOverrides(s);
+            });
+            List<SeriesEdit.Detached> detached = new ArrayList<>();
+            for (SeriesEdit.Detached d : proposed.detached()) {
+                add(d.event());
+                detached.add(new SeriesEdit.Detached(d.originalStart(), store.events.get(d.event().id())));
+            }
+            return new SeriesEdit(stored, split, proposed.carried(), detached);
+        }
+    }
+
+    private void putOverrides(Series series) {
+        if (series.overrides().isEmpty()) {
+            store.overrides.remove(series.id());
+        } else {
+            store.overrides.put(series.id(), series.overrides());
         }
     }
 

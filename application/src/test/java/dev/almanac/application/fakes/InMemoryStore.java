@@ -34,6 +34,8 @@ public final class InMemoryStore {
     final Map<SessionId, Session> sessions = new LinkedHashMap<>();
     /** Every refresh-token hash a session ever had, and whose it was. */
     final Map<SecretHash, SessionId> refreshTokens = new LinkedHashMap<>();
+    /** The overrides of each series; an entry goes when its series goes (the foreign key's cascade). */
+    final Map<EventId, java.util.List<dev.almanac.domain.event.OccurrenceOverride>> overrides = new LinkedHashMap<>();
 
     public InMemoryAccounts accounts() {
         return new InMemoryAccounts(this);
@@ -41,6 +43,13 @@ public final class InMemoryStore {
 
     public InMemoryCalendars calendars() {
         return new InMemoryCalendars(this);
+    }
+
+    /** Feeds by id; a calendar's feeds go with it. */
+    final Map<java.util.UUID, dev.almanac.domain.calendar.Feed> feeds = new LinkedHashMap<>();
+
+    public InMemoryFeeds feeds() {
+        return new InMemoryFeeds(this);
     }
 
     public InMemoryEvents events() {

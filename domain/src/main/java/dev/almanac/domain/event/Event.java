@@ -159,6 +159,16 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
                 later(now), recurrence);
     }
 
+    /** The same event, changed at {@code now}, for a change of its overrides alone (an import, say). */
+    public Event touchedForImport(Instant now) {
+        return touched(now);
+    }
+
+    /** The same event, changed at {@code now} (for changes of its occurrences, which are changes of the series). */
+    Event touchedAt(Instant now) {
+        return touched(now);
+    }
+
     private Event touched(Instant now) {
         return new Event(id, calendarId, title, description, location, time, anchorZone, status, version, createdAt,
                 later(now), recurrence);

@@ -34,10 +34,15 @@ public record OccurrenceId(EventId seriesId, TimePoint originalStart) {
 
     @Override
     public String toString() {
+        return seriesId + "_" + key(originalStart);
+    }
+
+    /** An original start as occurrence ids write it: {@code 20260907T090000} or {@code 20260907}. */
+    public static String key(TimePoint originalStart) {
         if (originalStart instanceof TimePoint.Wall wall) {
-            return seriesId + "_" + DATE_TIME.format(wall.dateTime().withNano(0));
+            return DATE_TIME.format(wall.dateTime().withNano(0));
         }
-        return seriesId + "_" + DATE.format(((TimePoint.Day) originalStart).date());
+        return DATE.format(((TimePoint.Day) originalStart).date());
     }
 
     /** The series id and the original start's text, when {@code text} has the occurrence id's form. */

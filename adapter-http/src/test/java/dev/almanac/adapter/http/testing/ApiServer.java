@@ -11,12 +11,14 @@ import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
+import dev.almanac.application.fakes.FakeFeedTokens;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.InMemorySigningKeys;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
+import dev.almanac.application.feed.FeedUseCases;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -47,7 +49,9 @@ public final class ApiServer implements AutoCloseable {
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
         var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
         var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false);
-        this.api = HttpApi.create(settings, accounts, calendars, events, databaseUp::get,
+        var feeds = FeedUseCases.wire(store.calendars(), store.feeds(), new FakeFeedTokens(), ids, clock,
+                events.export());
+        this.api = HttpApi.create(settings, accounts, calendars, events, feeds, databaseUp::get,
                 () -> tokens.jwks(clock.instant())).start();
         this.client = new JsonHttp(URI.create("http://127.0.0.1:" + api.port()));
     }

@@ -48,6 +48,11 @@ class OpenApiContractTest {
                 "GET /v1/calendars/{calendarId}/events/{eventId}",
                 "PATCH /v1/calendars/{calendarId}/events/{eventId}",
                 "DELETE /v1/calendars/{calendarId}/events/{eventId}",
+                "GET /v1/calendars/{calendarId}/ical",
+                "POST /v1/calendars/{calendarId}/ical",
+                "POST /v1/calendars/{calendarId}/feeds",
+                "DELETE /v1/calendars/{calendarId}/feeds/{feedId}",
+                "GET /v1/feeds/{token}",
                 "GET /health",
                 "GET /openapi.yaml",
                 "GET /docs", "GET /docs/{file}");

@@ -73,8 +73,10 @@ public final class TestDatabase {
     public static void truncateAll(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
-            // cascade: tables added by later migrations (sessions, audit, ...) hang off these by foreign keys
-            statement.execute("truncate table events, calendars, accounts, signing_keys cascade");
+            // cascade: tables added by later migrations (sessions, keys, overrides, feeds, ...) hang off these by
+            // foreign keys
+            statement.execute("truncate table calendar_feeds, event_overrides, events, calendars, accounts, signing_keys"
+                    + " cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }

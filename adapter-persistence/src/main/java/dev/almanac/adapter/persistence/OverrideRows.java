@@ -1,0 +1,103 @@
+package dev.almanac.adapter.persistence;
+
+import dev.almanac.domain.event.EventId;
+import dev.almanac.domain.event.EventStatus;
+import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.OccurrenceOverride;
+import dev.almanac.domain.event.TimePoint;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The rows of {@code event_overrides} and their explicit mapping. The original start is kept as text in the
+ * series' start zone (ISO wall time or date) and read back in the zone of the series' start.
+ */
+final class OverrideRows {
+    private static final String COLUMNS = "series_id, original_start, title, description, location, all_day,"
+            + " start_local, start_zone, end_local, end_zone, start_date, end_date, status";
+
+    private OverrideRows() {
+    }
+
+    /** The overrides of the given series, by series id. */
+    static Map<EventId, List<OccurrenceOverride>> of(Handle handle, Collection<UUID> seriesIds,
+                                                     Map<UUID, TimePoint> seriesStarts) {
+        Map<EventId, List<OccurrenceOverride>> out = new HashMap<>();
+        if (seriesIds.isEmpty()) {
+            return out;
+        }
+        handle.createQuery("select " + COLUMNS + " from event_overrides where series_id = any(:ids)")
+                .bindArray("ids", UUID.class, seriesIds)
+                .map((rs, ctx) -> {
+                    UUID series = rs.getObject("series_id", UUID.class);
+                    return Map.entry(series, read(rs, seriesStarts.get(series)));
+                })
+                .forEach(e -> out.computeIfAbsent(new EventId(e.getKey()), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    /** Replaces the overrides of {@code seriesId} by {@code overrides}. */
+    static void replace(Handle handle, UUID seriesId, List<OccurrenceOverride> overrides) {
+        handle.createUpdate("delete from event_overrides where series_id = :id").bind("id", seriesId).execute();
+        if (overrides.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("insert into event_overrides (" + COLUMNS + ") values (:seriesId,"
+                + " :originalStart, :title, :description, :location, :allDay, :startLocal, :startZone, :endLocal,"
+                + " :endZone, :startDate, :endDate, :status)");
+        for (OccurrenceOverride o : overrides) {
+            EventTime time = o.time();
+            TimePoint.Wall ws = time.start() instanceof TimePoint.Wall w ? w : null;
+            TimePoint.Wall we = time.end() instanceof TimePoint.Wall w ? w : null;
+            TimePoint.Day ds = time.start() instanceof TimePoint.Day d ? d : null;
+            TimePoint.Day de = time.end() instanceof TimePoint.Day d ? d : null;
+            batch.bind("seriesId", seriesId)
+                    .bind("originalStart", key(o.originalStart()))
+                    .bind("title", o.title())
+                    .bind("description", o.description())
+                    .bind("location", o.location())
+                    .bind("allDay", time.isAllDay())
+                    .bindByType("startLocal", ws == null ? null : ws.dateTime(), LocalDateTime.class)
+                    .bindByType("startZone", ws == null ? null : ws.zone().getId(), String.class)
+                    .bindByType("endLocal", we == null ? null : we.dateTime(), LocalDateTime.class)
+                    .bindByType("endZone", we == null ? null : we.zone().getId(), String.class)
+                    .bindByType("startDate", ds == null ? null : ds.date(), LocalDate.class)
+                    .bindByType("endDate", de == null ? null : de.date(), LocalDate.class)
+                    .bind("status", o.status().name())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    static String key(TimePoint originalStart) {
+        return originalStart instanceof TimePoint.Wall wall ? wall.dateTime().toString()
+                : ((TimePoint.Day) originalStart).date().toString();
+    }
+
+    private static OccurrenceOverride read(ResultSet rs, TimePoint seriesStart) throws SQLException {
+        String key = rs.getString("original_start");
+        TimePoint original = key.contains("T")
+                ? new TimePoint.Wall(LocalDateTime.parse(key), ((TimePoint.Wall) seriesStart).zone())
+                : new TimePoint.Day(LocalDate.parse(key));
+        EventTime time = rs.getBoolean("all_day")
+                ? EventTime.allDay(rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class))
+                : EventTime.timed(
+                        new TimePoint.Wall(rs.getObject("start_local", LocalDateTime.class),
+                                ZoneId.of(rs.getString("start_zone"))),
+                        new TimePoint.Wall(rs.getObject("end_local", LocalDateTime.class),
+                                ZoneId.of(rs.getString("end_zone"))));
+        return new OccurrenceOverride(original, rs.getString("title"), rs.getString("description"),
+                rs.getString("location"), time, EventStatus.valueOf(rs.getString("status")));
+    }
+}
