@@ -25,7 +25,7 @@ final class AccountHandler {
         Account account = accounts.register().register(request.toCommand());
         ctx.header("Cache-Control", "no-store");
         ctx.header("Location", "/v1/me");
-        responses.json(ctx, 201, AccountResponse.from(account));
+        responses.representation(ctx, 201, AccountResponse.from(account));
     }
 
     void token(Context ctx) {
@@ -37,6 +37,6 @@ final class AccountHandler {
 
     void me(Context ctx) {
         Account account = accounts.getAccount().get(BearerAuthentication.caller(ctx));
-        responses.json(ctx, 200, AccountResponse.from(account));
+        responses.representation(ctx, 200, AccountResponse.from(account));
     }
 }

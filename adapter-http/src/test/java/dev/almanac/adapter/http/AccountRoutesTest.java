@@ -240,6 +240,19 @@ class AccountRoutesTest {
         }
 
         @Test
+        void the_account_carries_an_etag_and_answers_304_while_unchanged() {
+            JsonHttp ada = server.signedUp("ada.etag@example.org");
+
+            String etag = ada.get("/v1/me").expect(200).header("ETag");
+
+            assertThat(etag).matches("\"[0-9a-f]{32}\"");
+            Reply unchanged = ada.get("/v1/me", "If-None-Match", etag);
+            assertThat(unchanged.status()).isEqualTo(304);
+            assertThat(unchanged.body()).isEmpty();
+            ada.get("/v1/me", "If-None-Match", "\"00000000000000000000000000000000\"").expect(200);
+        }
+
+        @Test
         void without_a_token_the_caller_is_asked_who_they_are() {
             Reply reply = http.get("/v1/me");
 
