@@ -29,45 +29,40 @@ public sealed interface WindowItem {
         return new WindowCursor(start(), id(), key());
     }
 
-    record Single(Event event) implements WindowItem {
-        public Single {
-            requireNonNull(event, "event");
+    /** An item that is a whole stored event: a single event, or a series master when not expanded. */
+    sealed interface Stored extends WindowItem permits Single, Master {
+        Event event();
+
+        @Override
+        default Instant start() {
+            return event().slot().start();
         }
 
         @Override
-        public Instant start() {
-            return event.slot().start();
+        default UUID id() {
+            return event().id().value();
         }
 
         @Override
-        public UUID id() {
-            return event.id().value();
-        }
-
-        @Override
-        public String key() {
+        default String key() {
             return "";
         }
     }
 
-    record Master(Event series) implements WindowItem {
+    record Single(Event event) implements Stored {
+        public Single {
+            requireNonNull(event, "event");
+        }
+    }
+
+    record Master(Event series) implements Stored {
         public Master {
             requireNonNull(series, "series");
         }
 
         @Override
-        public Instant start() {
-            return series.slot().start();
-        }
-
-        @Override
-        public UUID id() {
-            return series.id().value();
-        }
-
-        @Override
-        public String key() {
-            return "";
+        public Event event() {
+            return series;
         }
     }
 
