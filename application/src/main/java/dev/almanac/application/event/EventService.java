@@ -23,7 +23,6 @@ import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Recurrence;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
-import dev.almanac.domain.event.TimeSlot;
 import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.StaleVersionException;
@@ -337,15 +336,8 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
                 + filter.orElse("");
         Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
         calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
-        List<Event> found = events.window(query.calendarId(), query.from(), query.to(), filter, after,
-                limit.value() + 1);
-        if (found.size() <= limit.value()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Event> page = found.subList(0, limit.value());
-        TimeSlot lastSlot = page.get(page.size() - 1).slot();
-        return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value())
-                .encode(scope)));
+        return Page.ofOneMore(events.window(query.calendarId(), query.from(), query.to(), filter, after,
+                limit.value() + 1), limit, event -> new Cursor(event.slot().start(), event.id().value()), scope);
     }
 
     @Override
