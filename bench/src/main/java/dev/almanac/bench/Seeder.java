@@ -10,6 +10,7 @@ import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.account.RegisterAccountUseCase;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.domain.account.Account;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
@@ -76,11 +77,13 @@ final class Seeder implements AutoCloseable {
         var register = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
                 new RandomSecrets(new SecureRandom()),
-                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock)).register();
+                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock, persistence.audit()))
+                .register();
         var accounts = new ArrayList<AccountId>();
         Account first = null;
         for (int a = 1; a <= plan.registeredAccounts(); a++) {
-            Account account = register.register(new RegisterAccountUseCase.Command(email(a), PASSWORD, "Bench " + a));
+            Account account = register.register(new RegisterAccountUseCase.Command(email(a), PASSWORD, "Bench " + a),
+                    RequestContext.UNKNOWN);
             accounts.add(account.id());
             if (first == null) {
                 first = account;

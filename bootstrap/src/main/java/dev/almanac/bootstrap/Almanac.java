@@ -14,6 +14,7 @@ import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.adapter.persistence.TimeOrderedIds;
 import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.audit.AuditUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
@@ -94,15 +95,18 @@ public final class Almanac implements AutoCloseable {
         }
         var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
         var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
-                persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), tokens, new RandomSecrets(random), ids, clock));
+                persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), tokens, new RandomSecrets(random), ids, clock,
+                persistence.audit()));
+        var audit = AuditUseCases.wire(persistence.audit(), ids, clock);
         var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
         var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
-                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
+                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21)
+                .withTrustedProxies(config.trustedProxies()).withRateLimits(config.rateLimits());
         var feeds = FeedUseCases.wire(persistence.calendars(), persistence.feeds(),
                 new SecureFeedTokens(random), ids, clock, events.export());
-        return HttpApi.create(settings, accounts, calendars, events, feeds, persistence::isHealthy,
-                () -> tokens.jwks(clock.instant())).start();
+        return HttpApi.create(settings, accounts, calendars, events, feeds, audit, persistence::isHealthy,
+                () -> tokens.jwks(clock.instant()), clock).start();
     }
 
     /** The port the HTTP server listens on (useful when configured as 0). */

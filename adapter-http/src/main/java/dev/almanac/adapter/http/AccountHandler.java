@@ -22,7 +22,7 @@ final class AccountHandler {
 
     void signUp(Context ctx) {
         SignUp request = SignUp.read(bodies.object(ctx, JsonBodies.JSON));
-        Account account = accounts.register().register(request.toCommand());
+        Account account = accounts.register().register(request.toCommand(), Clients.context(ctx));
         ctx.header("Cache-Control", "no-store");
         ctx.header("Location", "/v1/me");
         responses.representation(ctx, 201, AccountResponse.from(account));
@@ -31,7 +31,7 @@ final class AccountHandler {
     void token(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         Credentials credentials = Credentials.read(bodies.object(ctx, JsonBodies.JSON));
-        var signedIn = accounts.signIn().signIn(credentials.toCommand(), Clients.of(ctx));
+        var signedIn = accounts.signIn().signIn(credentials.toCommand(), Clients.context(ctx));
         responses.json(ctx, 200, TokenResponse.from(signedIn));
     }
 

@@ -44,6 +44,11 @@ final class BearerAuthentication {
         ctx.attribute(ATTRIBUTE, identify.identify(matcher.group(1)));
     }
 
+    /** The authenticated account, if a token named one on this request. */
+    static java.util.Optional<AccountId> callerIfAny(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
     /** The authenticated account; only valid on routes that require a token. */
     static AccountId caller(Context ctx) {
         AccountId caller = ctx.attribute(ATTRIBUTE);

@@ -2,6 +2,8 @@ package dev.almanac.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * How the HTTP server listens and what it accepts.
  *
@@ -10,8 +12,12 @@ import static java.util.Objects.requireNonNull;
  * @param version        the application version reported by {@code GET /health}
  * @param maxBodyBytes   the largest request body accepted; larger ones get 413 before they are read whole
  * @param virtualThreads whether Jetty serves requests on virtual threads (only honoured on JDK 21 and later)
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed: addresses and CIDR ranges; empty
+ *                       (the default) believes no forwarding header (docs/adr/0017)
+ * @param rateLimits     the per-client-address limits of sign-in, sign-up and verification re-send
  */
-public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
+public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads,
+                           List<String> trustedProxies, RateLimits rateLimits) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,6 +30,14 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        trustedProxies.forEach(ClientAddresses::checkPattern);
+        requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** No trusted proxy, the default rate limits. */
+    public HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
+        this(host, port, version, maxBodyBytes, virtualThreads, List.of(), RateLimits.DEFAULTS);
     }
 
     /** All interfaces, port 8080, a 1 MiB body limit, platform threads. */
@@ -32,14 +46,23 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads);
+        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads, trustedProxies, rateLimits);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads);
+        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads, trustedProxies, rateLimits);
     }
 
     public HttpSettings withVirtualThreads(boolean enabled) {
-        return new HttpSettings(host, port, version, maxBodyBytes, enabled);
+        return new HttpSettings(host, port, version, maxBodyBytes, enabled, trustedProxies, rateLimits);
+    }
+
+    /** @throws IllegalArgumentException for an entry that is not an IP address or CIDR range */
+    public HttpSettings withTrustedProxies(List<String> proxies) {
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, proxies, rateLimits);
+    }
+
+    public HttpSettings withRateLimits(RateLimits limits) {
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, trustedProxies, limits);
     }
 }

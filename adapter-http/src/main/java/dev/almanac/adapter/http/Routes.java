@@ -8,6 +8,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.List;
+import java.util.Optional;
 
 /** Every route of the API, with who may call it. Nothing is registered anywhere else. */
 final class Routes {
@@ -20,7 +21,18 @@ final class Routes {
         BEARER
     }
 
-    record Route(HandlerType method, String path, Access access, Handler handler) {
+    /**
+     * One route. {@code limit} is the per-client-address rate limit it declares, if any (docs/adr/0017); declare one
+     * with {@link #limitedBy}.
+     */
+    record Route(HandlerType method, String path, Access access, Handler handler, Optional<RateLimit> limit) {
+        Route(HandlerType method, String path, Access access, Handler handler) {
+            this(method, path, access, handler, Optional.empty());
+        }
+
+        Route limitedBy(RateLimit rateLimit) {
+            return new Route(method, path, access, handler, Optional.of(rateLimit));
+        }
     }
 
     private Routes() {
@@ -28,17 +40,18 @@ final class Routes {
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
                              HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks,
-                             ICalendarHandler ical, FeedHandler feeds) {
+                             ICalendarHandler ical, FeedHandler feeds, AuditHandler audit, RateLimits limits) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
-                new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
-                new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
+                new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp).limitedBy(limits.signUp()),
+                new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token).limitedBy(limits.signIn()),
                 new Route(HandlerType.GET, "/v1/me", BEARER, accounts::me),
                 new Route(HandlerType.POST, "/v1/auth/refresh", PUBLIC, sessions::refresh),
                 new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
                 new Route(HandlerType.GET, "/v1/me/sessions", BEARER, sessions::list),
                 new Route(HandlerType.DELETE, "/v1/me/sessions/{sessionId}", BEARER, sessions::revoke),
+                new Route(HandlerType.GET, "/v1/me/audit", BEARER, audit::list),
                 new Route(HandlerType.GET, "/.well-known/jwks.json", PUBLIC, jwks::get),
 
                 new Route(HandlerType.POST, "/v1/calendars", BEARER, calendars::create),
@@ -71,11 +84,13 @@ final class Routes {
      * very status and headers GET would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200
      * without running the handler or the access check.
      */
-    static void register(RoutesConfig routes, List<Route> table) {
+    static void register(RoutesConfig routes, List<Route> table, PerAddressRateLimiter limiter) {
         for (Route route : table) {
-            routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+            Handler handler = route.limit().map(limit -> limiter.guard(limit, route.handler()))
+                    .orElse(route.handler());
+            routes.addHttpHandler(route.method(), route.path(), handler, route.access());
             if (route.method() == HandlerType.GET) {
-                routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), route.access());
+                routes.addHttpHandler(HandlerType.HEAD, route.path(), handler, route.access());
             }
         }
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
@@ -43,6 +44,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
+    private final AuditTrail audit;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -55,6 +57,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
+        this.audit = new JdbiAuditTrail(jdbi);
     }
 
     /**
@@ -114,6 +117,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LoginThrottles loginThrottles() {
         return loginThrottles;
+    }
+
+    /** The audit trail; its {@link AuditTrail#recordWith} joins the changes of this adapter's repositories. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

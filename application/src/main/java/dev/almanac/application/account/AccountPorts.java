@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
@@ -15,7 +16,7 @@ import java.time.Clock;
 /** The driven ports the account use cases need, in one place so wiring them stays readable. */
 public record AccountPorts(AccountRepository accounts, SessionRepository sessions, LoginThrottles throttles,
                            PasswordHasher hasher, PasswordBlocklist blocklist, AccessTokens tokens, Secrets secrets,
-                           IdGenerator ids, Clock clock) {
+                           IdGenerator ids, Clock clock, AuditTrail audit) {
     public AccountPorts {
         requireNonNull(accounts, "accounts");
         requireNonNull(sessions, "sessions");
@@ -26,5 +27,6 @@ public record AccountPorts(AccountRepository accounts, SessionRepository session
         requireNonNull(secrets, "secrets");
         requireNonNull(ids, "ids");
         requireNonNull(clock, "clock");
+        requireNonNull(audit, "audit");
     }
 }

@@ -76,7 +76,7 @@ public final class TestDatabase {
             // cascade: tables added by later migrations (sessions, keys, overrides, feeds, ...) hang off these by
             // foreign keys
             statement.execute("truncate table calendar_feeds, event_overrides, events, calendars, accounts, signing_keys"
-                    + " cascade");
+                    + ", audit_log cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
