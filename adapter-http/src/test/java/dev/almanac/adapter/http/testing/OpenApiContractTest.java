@@ -37,6 +37,7 @@ class OpenApiContractTest {
                 "POST /v1/auth/logout",
                 "GET /v1/me/sessions",
                 "DELETE /v1/me/sessions/{sessionId}",
+                "GET /v1/me/audit",
                 "GET /.well-known/jwks.json",
                 "GET /v1/calendars",
                 "POST /v1/calendars",
