@@ -26,7 +26,6 @@ import java.time.Instant;
 final class PerAddressRateLimiter {
     static final long MAX_BUCKETS = 100_000;
 
-    private final Clock clock;
     private final TimeMeter time;
     private final Cache<Key, Bucket> buckets;
 
@@ -34,7 +33,11 @@ final class PerAddressRateLimiter {
     }
 
     PerAddressRateLimiter(Clock clock, Duration longestPeriod) {
-        this.clock = requireNonNull(clock, "clock");
+        this(clock, longestPeriod, MAX_BUCKETS);
+    }
+
+    PerAddressRateLimiter(Clock clock, Duration longestPeriod, long maxBuckets) {
+        requireNonNull(clock, "clock");
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -47,7 +50,8 @@ final class PerAddressRateLimiter {
             }
         };
         this.buckets = Caffeine.newBuilder()
-                .maximumSize(MAX_BUCKETS)
+                .maximumSize(maxBuckets)
+                .executor(Runnable::run)
                 .expireAfterAccess(longestPeriod)
                 .ticker(() -> nanos(clock.instant()))
                 .build();
@@ -65,13 +69,24 @@ final class PerAddressRateLimiter {
 
     /** @throws HttpProblem 429 {@code request.rate_limited} with the seconds to wait, when the bucket is empty */
     void check(RateLimit limit, Context ctx) {
-        Bucket bucket = buckets.get(new Key(limit.name(), ClientAddresses.of(ctx)), key -> newBucket(limit));
+        check(limit, ClientAddresses.of(ctx));
+    }
+
+    /** @throws HttpProblem 429 {@code request.rate_limited} when {@code address} has used up {@code limit} */
+    void check(RateLimit limit, String address) {
+        Bucket bucket = buckets.get(new Key(limit.name(), address), key -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             throw HttpProblem.tooManyRequests(seconds, "Too many requests to this route from your address; "
                     + "retry in " + seconds + " s");
         }
+    }
+
+    /** How many buckets are held now (after pending evictions). */
+    long buckets() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     private Bucket newBucket(RateLimit limit) {
