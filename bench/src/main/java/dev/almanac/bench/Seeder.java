@@ -74,6 +74,7 @@ final class Seeder implements AutoCloseable {
     void seedBase() {
         var nextAccount = new AtomicLong(1);
         var register = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                persistence.apiKeys(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
                 new RandomSecrets(new SecureRandom()),
                 () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock)).register();

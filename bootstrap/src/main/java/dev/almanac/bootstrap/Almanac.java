@@ -94,6 +94,7 @@ public final class Almanac implements AutoCloseable {
         }
         var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
         var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                persistence.apiKeys(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), tokens, new RandomSecrets(random), ids, clock));
         var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.ApiKeyRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
@@ -43,6 +44,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
+    private final ApiKeyRepository apiKeys;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -55,6 +57,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
     }
 
     /**
@@ -106,6 +109,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
     }
 
     public SigningKeyStore signingKeys() {

@@ -42,7 +42,10 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     private final SessionService sessions;
     private final LoginThrottles throttles;
 
-    AccountService(AccountPorts ports, SessionService sessions) {
+    private final ActingAccounts acting;
+
+    AccountService(AccountPorts ports, SessionService sessions, ActingAccounts acting) {
+        this.acting = requireNonNull(acting, "acting");
         this.accounts = ports.accounts();
         this.hasher = ports.hasher();
         this.blocklist = ports.blocklist();
@@ -109,7 +112,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     @Override
     public AccountId identify(String bearerToken) {
         return tokens.verify(bearerToken, clock.instant())
-                .filter(id -> accounts.byId(id).isPresent())
+                .filter(acting::mayAct)
                 .orElseThrow(() -> new AuthenticationException("auth.token_invalid",
                         "The access token is missing, malformed, expired or revoked; sign in again"));
     }

@@ -42,7 +42,7 @@ class AccountUseCasesTest {
     private final AccountUseCases accounts = wire(hasher);
 
     private AccountUseCases wire(PasswordHasher withHasher) {
-        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), store.apiKeys(),
                 new InMemoryLoginThrottles(), withHasher, new FakePasswordBlocklist(),
                 new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock));
     }

@@ -33,7 +33,7 @@ class SessionUseCasesTest {
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
+            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
             new FakeAccessTokens(),
             new FakeSecrets(),
             new SequentialIds(), clock));

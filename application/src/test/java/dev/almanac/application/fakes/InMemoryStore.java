@@ -59,4 +59,19 @@ public final class InMemoryStore {
     public InMemorySessions sessions() {
         return new InMemorySessions(this);
     }
+
+    /** API keys by id; an account's keys go with it. */
+    final Map<dev.almanac.domain.apikey.ApiKeyId, dev.almanac.domain.apikey.ApiKey> apiKeys = new LinkedHashMap<>();
+
+    /**
+     * Makes an account unfindable while its sessions and keys stay: how an account that may no longer act looks
+     * to the credential checks, which must then refuse its credentials.
+     */
+    public synchronized void hideAccount(AccountId id) {
+        accounts.remove(id);
+    }
+
+    public InMemoryApiKeys apiKeys() {
+        return new InMemoryApiKeys(this);
+    }
 }

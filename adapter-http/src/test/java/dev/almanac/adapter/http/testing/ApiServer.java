@@ -43,7 +43,7 @@ public final class ApiServer implements AutoCloseable {
                 "a test-only key-encryption secret of 32+ bytes".getBytes(StandardCharsets.UTF_8),
                 new SecureRandom()), new SecureRandom());
         var tokens = new JwtAccessTokens(ring);
-        var accounts = AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+        var accounts = AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), store.apiKeys(),
                 new InMemoryLoginThrottles(),
                 new FakePasswordHasher(), new FakePasswordBlocklist(), tokens, new RandomSecrets(new SecureRandom()), ids, clock));
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
