@@ -166,6 +166,33 @@ class AlmanacEndToEndTest {
         }
     }
 
+    @Nested
+    class AProgramWithAnApiKey {
+
+        @Test
+        void reads_with_its_scope_is_refused_without_it_and_stops_when_revoked() {
+            JsonHttp ada = signedUp("ada.key@example.org");
+            String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "UTC")).expect(201).json()
+                    .get("id").asText();
+            JsonNode created = ada.post("/v1/me/api-keys", object("name", "Dashboard", "scopes",
+                    List.of("calendars:read"))).expect(201).json();
+            String key = created.get("key").asText();
+
+            anonymous.get("/v1/calendars/" + calendar, "X-API-Key", key).expect(200);
+            anonymous.withToken(key).get("/v1/calendars/" + calendar).expect(200);
+            anonymous.delete("/v1/calendars/" + calendar, "X-API-Key", key).problem(403, "auth.scope_missing");
+            anonymous.withToken(key).get("/v1/me/api-keys").problem(403, "auth.session_required");
+            JsonNode listed = ada.get("/v1/me/api-keys").expect(200).json().get("items").get(0);
+            assertThat(listed.get("prefix").asText()).isEqualTo(created.get("prefix").asText());
+            assertThat(listed.get("lastUsedAt").isNull()).isFalse();
+
+            ada.delete("/v1/me/api-keys/" + created.get("id").asText()).expect(204);
+
+            anonymous.get("/v1/calendars/" + calendar, "X-API-Key", key).problem(401, "auth.api_key_invalid");
+            ada.get("/v1/calendars/" + calendar).expect(200);
+        }
+    }
+
     @Test
     void health_reports_up_with_the_project_version() {
         JsonNode health = anonymous.get("/health").expect(200).json();

@@ -70,8 +70,9 @@ public final class HttpApi implements AutoCloseable {
                 new SessionHandler(accounts, bodies, responses),
                 new JwksHandler(jwks, responses),
                 new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
-                new FeedHandler(feeds, settings.version(), responses));
-        var authentication = new BearerAuthentication(accounts.identifyCaller());
+                new FeedHandler(feeds, settings.version(), responses),
+                new ApiKeyHandler(accounts, bodies, responses));
+        var authentication = new BearerAuthentication(accounts.identifyCaller(), accounts.authenticateApiKey());
         var errors = new ErrorMapper(json);
 
         Javalin app = Javalin.create(config -> {
@@ -111,6 +112,11 @@ public final class HttpApi implements AutoCloseable {
     /** Every route as {@code "METHOD /path"}, with path parameters in braces, e.g. {@code GET /v1/me}. */
     public List<String> routes() {
         return routes.stream().map(r -> r.method().name() + " " + r.path()).toList();
+    }
+
+    /** The route table itself, with what each route needs of its caller (for tests in this package). */
+    List<Routes.Route> table() {
+        return routes;
     }
 
     /** Stops accepting connections, lets requests in flight finish (up to 10 seconds), then stops. */

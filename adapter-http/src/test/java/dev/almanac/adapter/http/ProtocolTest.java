@@ -52,7 +52,7 @@ class ProtocolTest {
                 String[] parts = route.split(" ");
                 String method = parts[0];
                 String path = parts[1].replace("{calendarId}", id).replace("{eventId}", id)
-                        .replace("{sessionId}", id).replace("{feedId}", id).replace("{file}", "swagger-ui.css");
+                        .replace("{sessionId}", id).replace("{feedId}", id).replace("{apiKeyId}", id).replace("{file}", "swagger-ui.css");
                 // The feed route is public by design: its unguessable token is its credential (FeedRoutesTest).
                 boolean isPublic = path.equals("/v1/accounts") || path.equals("/v1/auth/token")
                         || path.equals("/v1/auth/refresh") || path.equals("/v1/auth/logout")
@@ -67,7 +67,7 @@ class ProtocolTest {
                         .isEqualTo("Bearer");
                 checked++;
             }
-            assertThat(checked).isEqualTo(17);
+            assertThat(checked).isEqualTo(20);
         }
 
         @Test

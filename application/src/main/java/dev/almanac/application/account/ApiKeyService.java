@@ -68,8 +68,11 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
     }
 
     @Override
-    public List<ApiKey> unrevoked(AccountId actor) {
-        return keys.unrevoked(requireNonNull(actor, "actor"));
+    public List<Listed> unrevoked(AccountId actor) {
+        Instant now = clock.instant();
+        return keys.unrevoked(requireNonNull(actor, "actor")).stream()
+                .map(key -> new Listed(key, key.status(now)))
+                .toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.almanac.application.fakes.SequentialIds;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.apikey.ApiKey;
 import dev.almanac.domain.apikey.ApiKeyId;
+import dev.almanac.domain.apikey.ApiKeyStatus;
 import dev.almanac.domain.apikey.Scope;
 import dev.almanac.domain.apikey.ScopeMissingException;
 import dev.almanac.domain.shared.AuthenticationException;
@@ -125,7 +126,7 @@ class ApiKeyUseCasesTest {
 
             assertThat(full.code()).isEqualTo("api_key.limit_reached");
             create(eve, "eve's first", Optional.empty(), "events:read");
-            ApiKeyId first = accounts.apiKeys().unrevoked(ada).get(0).id();
+            ApiKeyId first = accounts.apiKeys().unrevoked(ada).get(0).key().id();
             accounts.apiKeys().revoke(ada, first);
             create(ada, "one more", Optional.empty(), "events:read");
         }
@@ -236,10 +237,11 @@ class ApiKeyUseCasesTest {
             clock.advance(Duration.ofMinutes(5));
             create(ada, "second", Optional.empty(), "events:read");
 
-            List<ApiKey> listed = accounts.apiKeys().unrevoked(ada);
+            List<ApiKeysUseCase.Listed> listed = accounts.apiKeys().unrevoked(ada);
 
-            assertThat(listed).extracting(k -> k.name().value()).containsExactly("second", "first");
-            assertThat(listed.get(1).status(clock.instant()).wireName()).isEqualTo("expired");
+            assertThat(listed).extracting(l -> l.key().name().value()).containsExactly("second", "first");
+            assertThat(listed).extracting(ApiKeysUseCase.Listed::status)
+                    .containsExactly(ApiKeyStatus.ACTIVE, ApiKeyStatus.EXPIRED);
             assertThat(accounts.apiKeys().unrevoked(eve)).isEmpty();
         }
     }

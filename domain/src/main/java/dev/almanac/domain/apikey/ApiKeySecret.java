@@ -58,14 +58,16 @@ public final class ApiKeySecret {
         return credential != null && credential.startsWith(MARK);
     }
 
+    /** Whether {@code text} has the exact shape of a key (whether or not such a key exists). */
+    public static boolean isShaped(String text) {
+        return text != null && text.length() == LENGTH && KEY.matcher(text).matches();
+    }
+
     /**
      * The hash to look a presented key up by; empty for anything that is not shaped like a key (too long, too
      * short, another alphabet, a wrong mark), which is refused before any lookup.
      */
     public static Optional<SecretHash> hashOf(String presented) {
-        if (presented == null || presented.length() != LENGTH || !KEY.matcher(presented).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(SecretHash.of(presented));
+        return isShaped(presented) ? Optional.of(SecretHash.of(presented)) : Optional.empty();
     }
 }
