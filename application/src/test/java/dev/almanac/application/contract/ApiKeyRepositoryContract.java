@@ -105,6 +105,37 @@ public abstract class ApiKeyRepositoryContract {
     }
 
     @Test
+    void racing_creations_cannot_pass_the_limit_together() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var attempts = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 64; i++) {
+                ApiKey key = key(ada, "race " + i, NOW);
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        keys.add(key, 40);
+                        return true;
+                    } catch (ConflictException full) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int made = 0;
+            for (var attempt : attempts) {
+                made += attempt.get() ? 1 : 0;
+            }
+
+            assertThat(made).isEqualTo(40);
+            assertThat(keys.unrevoked(ada.id())).hasSize(40);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_revocation_is_stored_with_the_next_version() {
         ApiKey key = added(ada, "first", NOW);
 
