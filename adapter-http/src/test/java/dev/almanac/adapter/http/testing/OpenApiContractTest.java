@@ -37,6 +37,9 @@ class OpenApiContractTest {
                 "POST /v1/auth/logout",
                 "GET /v1/me/sessions",
                 "DELETE /v1/me/sessions/{sessionId}",
+                "POST /v1/me/api-keys",
+                "GET /v1/me/api-keys",
+                "DELETE /v1/me/api-keys/{apiKeyId}",
                 "GET /.well-known/jwks.json",
                 "GET /v1/calendars",
                 "POST /v1/calendars",
@@ -130,10 +133,10 @@ class OpenApiContractTest {
 
         @Test
         void a_status_the_route_does_not_document_fails() {
-            assertThatThrownBy(() -> contract.assertResponseMatches("GET", "/v1/me", 403, PROBLEM_JSON,
-                    notFound("calendar.forbidden")))
+            assertThatThrownBy(() -> contract.assertResponseMatches("GET", "/v1/me", 409, PROBLEM_JSON,
+                    notFound("calendar.conflict")))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("403");
+                    .hasMessageContaining("409");
         }
 
         @Test
