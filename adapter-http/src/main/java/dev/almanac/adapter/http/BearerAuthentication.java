@@ -1,7 +1,9 @@
 package dev.almanac.adapter.http;
 
 import dev.almanac.application.account.IdentifyCallerUseCase;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;
@@ -9,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The auth filter: every route not marked {@link Routes.Access#PUBLIC} needs {@code Authorization: Bearer
- * <token>}. The token is checked by {@link IdentifyCallerUseCase}; the account it names is kept on the request
- * for {@link #caller(Context)}. Authenticated responses are never cached.
+ * <token>}. The token is checked by {@link IdentifyCallerUseCase} (signature, then its session, ADR 0015); the
+ * account and session it names are kept on the request for {@link #caller(Context)} and {@link #session(Context)}.
+ * Authenticated responses are never cached.
  */
 final class BearerAuthentication {
     private static final String ATTRIBUTE = "almanac.caller";
@@ -46,10 +49,19 @@ final class BearerAuthentication {
 
     /** The authenticated account; only valid on routes that require a token. */
     static AccountId caller(Context ctx) {
-        AccountId caller = ctx.attribute(ATTRIBUTE);
-        if (caller == null) {
+        return subject(ctx).account();
+    }
+
+    /** The session the caller's token belongs to; only valid on routes that require a token. */
+    static SessionId session(Context ctx) {
+        return subject(ctx).session();
+    }
+
+    private static Subject subject(Context ctx) {
+        Subject subject = ctx.attribute(ATTRIBUTE);
+        if (subject == null) {
             throw new IllegalStateException("no authenticated caller on " + ctx.path());
         }
-        return caller;
+        return subject;
     }
 }

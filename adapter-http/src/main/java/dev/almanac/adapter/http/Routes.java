@@ -35,6 +35,9 @@ final class Routes {
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
                 new Route(HandlerType.GET, "/v1/me", BEARER, accounts::me),
+                new Route(HandlerType.POST, "/v1/me/password", BEARER, accounts::changePassword),
+                // POST, not DELETE /v1/me: the password travels in a body, which a DELETE may lose (ADR 0015).
+                new Route(HandlerType.POST, "/v1/me/delete", BEARER, accounts::deleteAccount),
                 new Route(HandlerType.POST, "/v1/auth/refresh", PUBLIC, sessions::refresh),
                 new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
                 new Route(HandlerType.GET, "/v1/me/sessions", BEARER, sessions::list),

@@ -109,14 +109,36 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
-    public int revokeAll(AccountId account, Instant now) {
+    public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         update sessions set revoked_at = greatest(:now, created_at)
                          where account_id = :account and revoked_at is null and expires_at > :now
+                           and id is distinct from cast(:keep as uuid)
                         """)
                 .bind("account", account.value())
                 .bind("now", utc(now))
+                .bind("keep", keep.map(SessionId::value).orElse(null))
                 .execute());
+    }
+
+    /**
+     * One look-up by primary key, with the account joined by its primary key: a session row cannot outlive its
+     * account (the foreign key cascades), and the join keeps that true even if it ever could.
+     */
+    @Override
+    public boolean isLive(SessionId session, AccountId account, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select exists (
+                            select 1
+                              from sessions s join accounts a on a.id = s.account_id
+                             where s.id = :session and s.account_id = :account
+                               and s.revoked_at is null and s.expires_at > :now)
+                        """)
+                .bind("session", session.value())
+                .bind("account", account.value())
+                .bind("now", utc(now))
+                .mapTo(Boolean.class)
+                .one());
     }
 
     private static Optional<Session> lockByToken(Handle handle, SecretHash token) {

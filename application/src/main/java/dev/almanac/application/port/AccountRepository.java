@@ -23,6 +23,13 @@ public interface AccountRepository {
     /** Looks an account up by the normalised form of {@code email}. */
     Optional<Account> byEmail(EmailAddress email);
 
-    /** Replaces the stored password hash (after a re-hash at stronger parameters). */
+    /** Replaces the stored password hash (after a re-hash at stronger parameters, or a password change). */
     void changePasswordHash(AccountId id, PasswordHash hash);
+
+    /**
+     * Deletes the account and everything that belongs to it (calendars with their events, overrides and feeds;
+     * sessions with their refresh tokens; its sign-in throttle) in one transaction: afterwards no row refers to
+     * it, and its e-mail address is free again. Returns whether there was such an account.
+     */
+    boolean delete(AccountId id);
 }

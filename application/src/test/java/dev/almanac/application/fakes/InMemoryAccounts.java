@@ -56,4 +56,27 @@ public final class InMemoryAccounts implements AccountRepository {
             store.accounts.put(id, account.withPasswordHash(hash));
         }
     }
+
+    /** Takes everything of the account with it, as the foreign keys' cascades do in PostgreSQL. */
+    @Override
+    public boolean delete(AccountId id) {
+        synchronized (store) {
+            if (store.accounts.remove(id) == null) {
+                return false;
+            }
+            var calendars = store.calendars.values().stream()
+                    .filter(c -> c.owner().equals(id)).map(c -> c.id()).toList();
+            var events = store.events.values().stream()
+                    .filter(e -> calendars.contains(e.calendarId())).map(e -> e.id()).toList();
+            store.overrides.keySet().removeAll(events);
+            store.events.keySet().removeAll(events);
+            store.feeds.values().removeIf(feed -> calendars.contains(feed.calendarId()));
+            store.calendars.keySet().removeAll(calendars);
+            var sessions = store.sessions.values().stream()
+                    .filter(s -> s.account().equals(id)).map(s -> s.id()).toList();
+            store.refreshTokens.values().removeAll(sessions);
+            store.sessions.keySet().removeAll(sessions);
+            return true;
+        }
+    }
 }
