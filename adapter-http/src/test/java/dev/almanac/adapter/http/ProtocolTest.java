@@ -67,7 +67,7 @@ class ProtocolTest {
                         .isEqualTo("Bearer");
                 checked++;
             }
-            assertThat(checked).isEqualTo(17);
+            assertThat(checked).isEqualTo(19);
         }
 
         @Test
