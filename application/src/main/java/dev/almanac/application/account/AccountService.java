@@ -111,8 +111,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         Instant now = clock.instant();
         return tokens.verify(bearerToken, now)
                 .filter(subject -> sessionStore.isLive(subject.session(), subject.account(), now))
-                .orElseThrow(() -> new AuthenticationException("auth.token_invalid",
-                        "The access token is missing, malformed, expired or revoked; sign in again"));
+                .orElseThrow(AccountService::tokenInvalid);
     }
 
     @Override
@@ -134,7 +133,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             throw new RuleViolationException(violations.get(0).code(), "The password cannot be changed as given",
                     violations);
         }
-        Account account = get(command.actor());
+        Account account = caller(command.actor());
         if (!passwordMatches(account, command.currentPassword())) {
             throw wrongPassword();
         }
@@ -147,7 +146,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     @Override
     public void delete(DeleteAccountUseCase.Command command) {
         plausiblePassword("password", command.password());
-        Account account = get(command.actor());
+        Account account = caller(command.actor());
         if (!passwordMatches(account, command.password())) {
             throw wrongPassword();
         }
@@ -198,6 +197,16 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     private static ForbiddenException wrongPassword() {
         return new ForbiddenException("account.password.wrong",
                 "The password is wrong (or sign-in is locked after too many failures; wait and retry)");
+    }
+
+    /** The caller's account; gone since the token was checked (deleted meanwhile) means the token is void. */
+    private Account caller(AccountId actor) {
+        return accounts.byId(actor).orElseThrow(AccountService::tokenInvalid);
+    }
+
+    private static AuthenticationException tokenInvalid() {
+        return new AuthenticationException("auth.token_invalid",
+                "The access token is missing, malformed, expired or revoked; sign in again");
     }
 
     private static AuthenticationException invalidCredentials() {

@@ -266,6 +266,17 @@ class AccountSecurityUseCasesTest {
         }
 
         @Test
+        void a_caller_whose_account_was_deleted_meanwhile_is_unauthenticated() {
+            SignedIn caller = signIn(PASSWORD);
+            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD));
+
+            assertThat(catchThrowableOfType(AuthenticationException.class, () -> accounts.deleteAccount()
+                    .delete(new DeleteAccountUseCase.Command(ada, PASSWORD))).code()).isEqualTo("auth.token_invalid");
+            assertThat(catchThrowableOfType(AuthenticationException.class,
+                    () -> changePassword(caller, PASSWORD, NEW_PASSWORD)).code()).isEqualTo("auth.token_invalid");
+        }
+
+        @Test
         void a_password_that_no_password_can_be_is_a_violation_and_deletes_nothing() {
             var e = catchThrowableOfType(RuleViolationException.class, () -> accounts.deleteAccount()
                     .delete(new DeleteAccountUseCase.Command(ada, "nul\u0000")));
