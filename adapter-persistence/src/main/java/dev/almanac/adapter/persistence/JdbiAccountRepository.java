@@ -7,8 +7,10 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -78,6 +80,20 @@ final class JdbiAccountRepository implements AccountRepository {
         if (changed == 0) {
             throw new NotFoundException("account.not_found", "No such account");
         }
+    }
+
+    @Override
+    public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("update accounts set password_hash = :hash where id = :id")
+                    .bind("hash", hash.encoded())
+                    .bind("id", id.value())
+                    .execute();
+            if (changed == 0) {
+                throw new NotFoundException("account.not_found", "No such account");
+            }
+            return JdbiSessionRepository.revokeAll(handle, id, keep, now);
+        });
     }
 
     /**

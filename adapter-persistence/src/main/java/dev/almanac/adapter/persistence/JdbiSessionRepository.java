@@ -110,7 +110,12 @@ final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+        return jdbi.withHandle(handle -> revokeAll(handle, account, keep, now));
+    }
+
+    /** The revocation of {@link #revokeAll}, inside a transaction someone else holds (a password change). */
+    static int revokeAll(Handle handle, AccountId account, Optional<SessionId> keep, Instant now) {
+        return handle.createUpdate("""
                         update sessions set revoked_at = greatest(:now, created_at)
                          where account_id = :account and revoked_at is null and expires_at > :now
                            and id is distinct from cast(:keep as uuid)
@@ -118,7 +123,7 @@ final class JdbiSessionRepository implements SessionRepository {
                 .bind("account", account.value())
                 .bind("now", utc(now))
                 .bind("keep", keep.map(SessionId::value).orElse(null))
-                .execute());
+                .execute();
     }
 
     /**

@@ -137,10 +137,10 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         if (!passwordMatches(account, command.currentPassword())) {
             throw wrongPassword();
         }
-        // The new hash first, then the other sessions: a sign-in that races with the change either used the old
-        // password before the hash changed (its session is revoked next) or meets the new hash and fails.
-        accounts.changePasswordHash(account.id(), hasher.hash(command.newPassword()));
-        sessions.revokeAllOf(account.id(), Optional.of(command.session()));
+        // One transaction: a sign-in racing with the change either used the old password before the hash changed
+        // (and its session is revoked with the others) or meets the new hash and fails.
+        accounts.changePassword(account.id(), hasher.hash(command.newPassword()), Optional.of(command.session()),
+                clock.instant());
     }
 
     @Override

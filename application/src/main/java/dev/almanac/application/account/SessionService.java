@@ -95,16 +95,6 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
         sessions.update(session, s -> s.revoke(now));
     }
 
-    /**
-     * Ends every active session of the account except {@code keep}: their refresh tokens and their access tokens
-     * stop working at once, on every replica. For a password change (keeping the caller's session) and for any
-     * flow that must throw everyone out (keeping none). Returns how many sessions ended.
-     */
-    int revokeAllOf(AccountId account, Optional<SessionId> keep) {
-        return sessions.revokeAll(requireNonNull(account, "account"), requireNonNull(keep, "keep"),
-                clock.instant());
-    }
-
     private static Optional<SecretHash> hashOf(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();

@@ -4,7 +4,10 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
+import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where accounts live. */
@@ -23,8 +26,17 @@ public interface AccountRepository {
     /** Looks an account up by the normalised form of {@code email}. */
     Optional<Account> byEmail(EmailAddress email);
 
-    /** Replaces the stored password hash (after a re-hash at stronger parameters, or a password change). */
+    /** Replaces the stored password hash (after a re-hash at stronger parameters). */
     void changePasswordHash(AccountId id, PasswordHash hash);
+
+    /**
+     * A password change: replaces the hash and, in the same transaction, revokes every active session of the
+     * account as of {@code now} except {@code keep} (so either both happen or neither). Returns how many sessions
+     * ended.
+     *
+     * @throws NotFoundException {@code account.not_found} when there is no such account
+     */
+    int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now);
 
     /**
      * Deletes the account and everything that belongs to it (calendars with their events, overrides and feeds;

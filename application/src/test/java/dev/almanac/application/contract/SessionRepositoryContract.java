@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.RefreshOutcome;
 import dev.almanac.domain.security.SecretHash;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
+import dev.almanac.domain.shared.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -138,6 +140,31 @@ public abstract class SessionRepositoryContract {
         sessions.update(session.id(), s -> s.revoke(NOW.plusSeconds(2)));
 
         assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(3))).isFalse();
+    }
+
+    @Test
+    void a_password_change_replaces_the_hash_and_ends_every_other_session_together() {
+        Session kept = started("a", NOW);
+        Session other = started("b", NOW);
+        PasswordHash fresh = new PasswordHash("$fake$g1$a brand new passphrase");
+
+        assertThat(stores.accounts().changePassword(ada.id(), fresh, Optional.of(kept.id()), NOW.plusSeconds(5)))
+                .isEqualTo(1);
+
+        assertThat(stores.accounts().byId(ada.id()).orElseThrow().passwordHash()).isEqualTo(fresh);
+        assertThat(sessions.isLive(kept.id(), ada.id(), NOW.plusSeconds(6))).isTrue();
+        assertThat(sessions.isLive(other.id(), ada.id(), NOW.plusSeconds(6))).isFalse();
+    }
+
+    @Test
+    void a_password_change_of_an_unknown_account_is_not_found_and_ends_nothing() {
+        Session session = started("a", NOW);
+
+        assertThatThrownBy(() -> stores.accounts().changePassword(new AccountId(newId()),
+                new PasswordHash("$fake$g1$x"), Optional.empty(), NOW.plusSeconds(5)))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(6))).isTrue();
     }
 
     @Test

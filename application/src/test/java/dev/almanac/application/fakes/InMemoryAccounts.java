@@ -5,8 +5,10 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** An {@link AccountRepository} in memory, held to the same contract as the PostgreSQL one. */
@@ -54,6 +56,14 @@ public final class InMemoryAccounts implements AccountRepository {
                 throw new NotFoundException("account.not_found", "No such account");
             }
             store.accounts.put(id, account.withPasswordHash(hash));
+        }
+    }
+
+    @Override
+    public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        synchronized (store) {
+            changePasswordHash(id, hash);
+            return store.sessions().revokeAll(id, keep, now);
         }
     }
 
