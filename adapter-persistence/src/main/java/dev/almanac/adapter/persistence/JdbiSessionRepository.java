@@ -23,6 +23,19 @@ import org.jdbi.v3.core.Jdbi;
  * still works.
  */
 final class JdbiSessionRepository implements SessionRepository {
+    /**
+     * Whether a session lives: one look-up by the primary key of {@code sessions}, with the account joined by its
+     * primary key (a session row cannot outlive its account, the foreign key cascades; the join keeps that true
+     * even if it ever could). Asked on every authenticated request.
+     */
+    static final String LIVE_SQL = """
+            select exists (
+                select 1
+                  from sessions s join accounts a on a.id = s.account_id
+                 where s.id = :session and s.account_id = :account
+                   and s.revoked_at is null and s.expires_at > :now)
+            """;
+
     private final Jdbi jdbi;
 
     JdbiSessionRepository(Jdbi jdbi) {
@@ -126,19 +139,9 @@ final class JdbiSessionRepository implements SessionRepository {
                 .execute();
     }
 
-    /**
-     * One look-up by primary key, with the account joined by its primary key: a session row cannot outlive its
-     * account (the foreign key cascades), and the join keeps that true even if it ever could.
-     */
     @Override
     public boolean isLive(SessionId session, AccountId account, Instant now) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select exists (
-                            select 1
-                              from sessions s join accounts a on a.id = s.account_id
-                             where s.id = :session and s.account_id = :account
-                               and s.revoked_at is null and s.expires_at > :now)
-                        """)
+        return jdbi.withHandle(handle -> handle.createQuery(LIVE_SQL)
                 .bind("session", session.value())
                 .bind("account", account.value())
                 .bind("now", utc(now))
