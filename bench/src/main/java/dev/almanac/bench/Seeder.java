@@ -192,12 +192,12 @@ final class Seeder implements AutoCloseable {
     /** Seeding never issues tokens; the service does, when the driver signs in over HTTP. */
     private static final class NoTokens implements AccessTokens {
         @Override
-        public IssuedToken issue(AccountId account, Instant now) {
+        public IssuedToken issue(Subject subject, Instant now) {
             throw new UnsupportedOperationException("the seeder issues no tokens");
         }
 
         @Override
-        public Optional<AccountId> verify(String token, Instant now) {
+        public Optional<Subject> verify(String token, Instant now) {
             return Optional.empty();
         }
     }

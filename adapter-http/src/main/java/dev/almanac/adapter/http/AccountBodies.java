@@ -2,12 +2,16 @@ package dev.almanac.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.almanac.application.account.AuthenticateUseCase;
+import dev.almanac.application.account.ChangePasswordUseCase;
+import dev.almanac.application.account.DeleteAccountUseCase;
 import dev.almanac.application.account.RegisterAccountUseCase;
 import dev.almanac.application.account.SignInUseCase;
 import dev.almanac.application.port.AccessTokens.IssuedToken;
 import dev.almanac.domain.account.Account;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.SessionId;
 
-/** The request and response bodies of sign-up, sign-in and {@code /v1/me}. */
+/** The request and response bodies of sign-up, sign-in and {@code /v1/me} (with password change and deletion). */
 final class AccountBodies {
     private AccountBodies() {
     }
@@ -47,6 +51,44 @@ final class AccountBodies {
         @Override
         public String toString() {
             return "Credentials[email=" + email + ", password=redacted]";
+        }
+    }
+
+    /** {@code POST /v1/me/password}. */
+    record PasswordChange(String currentPassword, String newPassword) {
+        static PasswordChange read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "currentPassword", "newPassword");
+            var change = new PasswordChange(fields.text("currentPassword"), fields.text("newPassword"));
+            fields.throwIfInvalid();
+            return change;
+        }
+
+        ChangePasswordUseCase.Command toCommand(AccountId actor, SessionId session) {
+            return new ChangePasswordUseCase.Command(actor, session, currentPassword, newPassword);
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordChange[redacted]";
+        }
+    }
+
+    /** {@code POST /v1/me/delete}. */
+    record AccountDeletion(String password) {
+        static AccountDeletion read(ObjectNode body) {
+            JsonFields fields = JsonFields.of(body, "password");
+            var deletion = new AccountDeletion(fields.text("password"));
+            fields.throwIfInvalid();
+            return deletion;
+        }
+
+        DeleteAccountUseCase.Command toCommand(AccountId actor) {
+            return new DeleteAccountUseCase.Command(actor, password);
+        }
+
+        @Override
+        public String toString() {
+            return "AccountDeletion[redacted]";
         }
     }
 

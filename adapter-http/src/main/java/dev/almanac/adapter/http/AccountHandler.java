@@ -1,14 +1,19 @@
 package dev.almanac.adapter.http;
 
+import dev.almanac.adapter.http.AccountBodies.AccountDeletion;
 import dev.almanac.adapter.http.AccountBodies.AccountResponse;
 import dev.almanac.adapter.http.AccountBodies.Credentials;
+import dev.almanac.adapter.http.AccountBodies.PasswordChange;
 import dev.almanac.adapter.http.AccountBodies.SignUp;
 import dev.almanac.adapter.http.AccountBodies.TokenResponse;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.domain.account.Account;
 import io.javalin.http.Context;
 
-/** Sign-up ({@code POST /v1/accounts}), sign-in ({@code POST /v1/auth/token}) and {@code GET /v1/me}. */
+/**
+ * Sign-up ({@code POST /v1/accounts}), sign-in ({@code POST /v1/auth/token}), {@code GET /v1/me}, password change
+ * ({@code POST /v1/me/password}) and self-service deletion ({@code POST /v1/me/delete}).
+ */
 final class AccountHandler {
     private final AccountUseCases accounts;
     private final JsonBodies bodies;
@@ -38,5 +43,18 @@ final class AccountHandler {
     void me(Context ctx) {
         Account account = accounts.getAccount().get(BearerAuthentication.caller(ctx));
         responses.representation(ctx, 200, AccountResponse.from(account));
+    }
+
+    void changePassword(Context ctx) {
+        PasswordChange request = PasswordChange.read(bodies.object(ctx, JsonBodies.JSON));
+        accounts.changePassword().changePassword(
+                request.toCommand(BearerAuthentication.caller(ctx), BearerAuthentication.session(ctx)));
+        ctx.status(204);
+    }
+
+    void deleteAccount(Context ctx) {
+        AccountDeletion request = AccountDeletion.read(bodies.object(ctx, JsonBodies.JSON));
+        accounts.deleteAccount().delete(request.toCommand(BearerAuthentication.caller(ctx)));
+        ctx.status(204);
     }
 }

@@ -2,10 +2,12 @@ package dev.almanac.adapter.http;
 
 import dev.almanac.application.account.AuthenticateApiKeyUseCase;
 import dev.almanac.application.account.IdentifyCallerUseCase;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.apikey.ApiKey;
 import dev.almanac.domain.apikey.ApiKeySecret;
 import dev.almanac.domain.apikey.ScopeMissingException;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ForbiddenException;
 import io.javalin.http.Context;
@@ -18,10 +20,11 @@ import java.util.regex.Pattern;
 
 /**
  * The auth filter: every route not {@link Routes.Access#PUBLIC} needs a credential, either an access token
- * ({@code Authorization: Bearer <token>}, checked by {@link IdentifyCallerUseCase}) or an API key
+ * ({@code Authorization: Bearer <token>}, checked by {@link IdentifyCallerUseCase}: signature, then its session, ADR 0015) or an API key
  * ({@code X-API-Key: <key>}, or {@code Authorization: Bearer <key>}: keys start {@code alm_}, tokens never do),
  * checked by {@link AuthenticateApiKeyUseCase} and then held to the scope the route needs. The account the
- * credential speaks for is kept on the request for {@link #caller(Context)}. Authenticated responses are never
+ * credential speaks for is kept on the request for {@link #caller(Context)}, and a token's session for
+ * {@link #session(Context)}. Authenticated responses are never
  * cached. Credentials in the query string are refused, never used: URLs end up in logs and browser histories.
  */
 final class BearerAuthentication {
@@ -30,6 +33,7 @@ final class BearerAuthentication {
     private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("api_key", "apiKey", "apikey", "access_token");
 
     private static final String ATTRIBUTE = "almanac.caller";
+    private static final String SESSION = "almanac.session";
     private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9\\-._~+/]+=*) *");
 
     private final IdentifyCallerUseCase identify;
@@ -79,7 +83,9 @@ final class BearerAuthentication {
             ctx.attribute(ATTRIBUTE, byApiKey(ctx, access, credential));
             return;
         }
-        ctx.attribute(ATTRIBUTE, identify.identify(credential));
+        Subject subject = identify.identify(credential);
+        ctx.attribute(ATTRIBUTE, subject.account());
+        ctx.attribute(SESSION, subject.session());
     }
 
     /** An API key authenticates (401 if not), then must be allowed on this route (403 if not). */
@@ -123,5 +129,17 @@ final class BearerAuthentication {
             throw new IllegalStateException("no authenticated caller on " + ctx.path());
         }
         return caller;
+    }
+
+    /**
+     * The session the caller's access token belongs to; only valid on session-only routes, which API keys never
+     * reach (they are refused with 403 first).
+     */
+    static SessionId session(Context ctx) {
+        SessionId session = ctx.attribute(SESSION);
+        if (session == null) {
+            throw new IllegalStateException("no session on " + ctx.path() + ": only session-only routes ask");
+        }
+        return session;
     }
 }

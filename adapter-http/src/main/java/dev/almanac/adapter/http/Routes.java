@@ -71,6 +71,9 @@ final class Routes {
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
                 new Route(HandlerType.GET, "/v1/me", needs(ACCOUNT_READ), accounts::me),
+                new Route(HandlerType.POST, "/v1/me/password", SESSION_ONLY, accounts::changePassword),
+                // POST, not DELETE /v1/me: the password travels in a body, which a DELETE may lose (ADR 0015).
+                new Route(HandlerType.POST, "/v1/me/delete", SESSION_ONLY, accounts::deleteAccount),
                 new Route(HandlerType.POST, "/v1/auth/refresh", PUBLIC, sessions::refresh),
                 new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
                 new Route(HandlerType.GET, "/v1/me/sessions", SESSION_ONLY, sessions::list),

@@ -67,7 +67,7 @@ class ProtocolTest {
                         .isEqualTo("Bearer");
                 checked++;
             }
-            assertThat(checked).isEqualTo(20);
+            assertThat(checked).isEqualTo(22);
         }
 
         @Test

@@ -7,8 +7,10 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -78,5 +80,32 @@ final class JdbiAccountRepository implements AccountRepository {
         if (changed == 0) {
             throw new NotFoundException("account.not_found", "No such account");
         }
+    }
+
+    @Override
+    public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("update accounts set password_hash = :hash where id = :id")
+                    .bind("hash", hash.encoded())
+                    .bind("id", id.value())
+                    .execute();
+            if (changed == 0) {
+                throw new NotFoundException("account.not_found", "No such account");
+            }
+            return JdbiSessionRepository.revokeAll(handle, id, keep, now);
+        });
+    }
+
+    /**
+     * One statement, so one transaction: the foreign keys that refer to {@code accounts} (calendars, sessions,
+     * login throttles) and those below them (events, overrides, feeds, refresh tokens) all cascade, so the rows
+     * go together or not at all. A table added later that refers to an account must cascade too; the deletion
+     * test finds every such column through {@code information_schema} and fails otherwise.
+     */
+    @Override
+    public boolean delete(AccountId id) {
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from accounts where id = :id")
+                .bind("id", id.value())
+                .execute()) == 1;
     }
 }

@@ -3,10 +3,12 @@ package dev.almanac.application.account;
 import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccessTokens;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
+import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.DisplayName;
@@ -17,6 +19,7 @@ import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.shared.AuthenticationException;
+import dev.almanac.domain.shared.ForbiddenException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Violation;
@@ -26,9 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Sign-up, sign-in and "who am I". Orchestrates; the rules live in the domain values. */
+/**
+ * Sign-up, sign-in, "who am I", password change and self-service deletion. Orchestrates; the rules live in the
+ * domain values.
+ */
 final class AccountService implements RegisterAccountUseCase, AuthenticateUseCase, SignInUseCase,
-        IdentifyCallerUseCase, GetAccountUseCase {
+        IdentifyCallerUseCase, GetAccountUseCase, ChangePasswordUseCase, DeleteAccountUseCase {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -40,12 +46,10 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     private final PasswordHash decoy;
 
     private final SessionService sessions;
+    private final SessionRepository sessionStore;
     private final LoginThrottles throttles;
 
-    private final ActingAccounts acting;
-
-    AccountService(AccountPorts ports, SessionService sessions, ActingAccounts acting) {
-        this.acting = requireNonNull(acting, "acting");
+    AccountService(AccountPorts ports, SessionService sessions) {
         this.accounts = ports.accounts();
         this.hasher = ports.hasher();
         this.blocklist = ports.blocklist();
@@ -53,6 +57,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         this.ids = ports.ids();
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
+        this.sessionStore = ports.sessions();
         this.throttles = ports.throttles();
         this.decoy = hasher.hash("decoy password that no account has " + ids.next());
     }
@@ -86,17 +91,9 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             throw invalidCredentials();
         }
         Account account = found.get();
-        Instant now = clock.instant();
-        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
-        if (!attempt.allowed()) {
-            // Locked: the same answer as a wrong password, after the same amount of work.
-            hasher.verify(command.password(), decoy);
+        if (!passwordMatches(account, command.password())) {
             throw invalidCredentials();
         }
-        if (!hasher.verify(command.password(), account.passwordHash())) {
-            throw invalidCredentials();
-        }
-        throttles.reset(account.id(), now);
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }
@@ -110,17 +107,106 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     }
 
     @Override
-    public AccountId identify(String bearerToken) {
-        return tokens.verify(bearerToken, clock.instant())
-                .filter(acting::mayAct)
-                .orElseThrow(() -> new AuthenticationException("auth.token_invalid",
-                        "The access token is missing, malformed, expired or revoked; sign in again"));
+    public Subject identify(String bearerToken) {
+        Instant now = clock.instant();
+        return tokens.verify(bearerToken, now)
+                .filter(subject -> sessionStore.isLive(subject.session(), subject.account(), now))
+                .orElseThrow(AccountService::tokenInvalid);
+    }
+
+    @Override
+    public void changePassword(ChangePasswordUseCase.Command command) {
+        List<Violation> violations = new ArrayList<>();
+        collect(violations, () -> plausiblePassword("currentPassword", command.currentPassword()));
+        collect(violations, () -> {
+            try {
+                return PasswordPolicy.check(command.newPassword(), blocklist);
+            } catch (RuleViolationException e) {
+                throw e.atField("newPassword");
+            }
+        });
+        if (violations.isEmpty() && command.newPassword().equals(command.currentPassword())) {
+            violations.add(new Violation("newPassword", "account.password.unchanged",
+                    "newPassword must differ from the current password"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations.get(0).code(), "The password cannot be changed as given",
+                    violations);
+        }
+        Account account = caller(command.actor());
+        if (!passwordMatches(account, command.currentPassword())) {
+            throw wrongPassword();
+        }
+        // One transaction: a sign-in racing with the change either used the old password before the hash changed
+        // (and its session is revoked with the others) or meets the new hash and fails.
+        accounts.changePassword(account.id(), hasher.hash(command.newPassword()), Optional.of(command.session()),
+                clock.instant());
+    }
+
+    @Override
+    public void delete(DeleteAccountUseCase.Command command) {
+        plausiblePassword("password", command.password());
+        Account account = caller(command.actor());
+        if (!passwordMatches(account, command.password())) {
+            throw wrongPassword();
+        }
+        accounts.delete(account.id());
     }
 
     @Override
     public Account get(AccountId actor) {
         return accounts.byId(actor)
                 .orElseThrow(() -> new NotFoundException("account.not_found", "No such account"));
+    }
+
+    /**
+     * Checks a password against the account's hash under the account's sign-in throttle: each check is counted
+     * as a failed sign-in until it succeeds, and while the account is locked no password matches (a decoy is
+     * hashed instead, so a locked check costs what a real one does).
+     */
+    private boolean passwordMatches(Account account, String password) {
+        Instant now = clock.instant();
+        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
+        if (!attempt.allowed()) {
+            hasher.verify(password, decoy);
+            return false;
+        }
+        if (!hasher.verify(password, account.passwordHash())) {
+            return false;
+        }
+        throttles.reset(account.id(), now);
+        return true;
+    }
+
+    /**
+     * Refuses, before any hashing or counting, a text that no stored password can be: empty, far too long, NUL
+     * characters or lone surrogates. The minimum length is not applied, so a rule tightened later cannot lock out a
+     * password chosen under the old one.
+     */
+    private static String plausiblePassword(String field, String password) {
+        try {
+            return PasswordPolicy.check(password);
+        } catch (RuleViolationException e) {
+            if (e.code().equals("account.password.too_short")) {
+                return password;
+            }
+            throw e.atField(field);
+        }
+    }
+
+    private static ForbiddenException wrongPassword() {
+        return new ForbiddenException("account.password.wrong",
+                "The password is wrong (or sign-in is locked after too many failures; wait and retry)");
+    }
+
+    /** The caller's account; gone since the token was checked (deleted meanwhile) means the token is void. */
+    private Account caller(AccountId actor) {
+        return accounts.byId(actor).orElseThrow(AccountService::tokenInvalid);
+    }
+
+    private static AuthenticationException tokenInvalid() {
+        return new AuthenticationException("auth.token_invalid",
+                "The access token is missing, malformed, expired or revoked; sign in again");
     }
 
     private static AuthenticationException invalidCredentials() {

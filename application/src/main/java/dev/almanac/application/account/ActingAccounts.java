@@ -6,9 +6,10 @@ import dev.almanac.application.port.AccountRepository;
 import dev.almanac.domain.account.AccountId;
 
 /**
- * The one check every credential passes after its own: whether the account it names may act at all. Access
- * tokens and API keys both come through here, so a rule about the account's state (a disabled or deleted
- * account acts no more) holds for every way in at once.
+ * The check an API key passes after its own: whether the account it names may act at all, so a rule about the
+ * account's state (a disabled or deleted account acts no more) holds for keys. Access tokens get the same answer
+ * from their session's one-query check ({@code SessionRepository.isLive}, ADR 0015): deleting or disabling an
+ * account ends every session it has.
  */
 final class ActingAccounts {
     private final AccountRepository accounts;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.account.SignInUseCase.SignedIn;
 import dev.almanac.application.port.AccessTokens;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.Secrets;
@@ -49,7 +50,8 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
         String refreshToken = secrets.next();
         Session session = Session.start(new SessionId(ids.next()), account, SecretHash.of(refreshToken), client, now);
         sessions.add(session);
-        return new SignedIn(account, session.id(), tokens.issue(account, now), refreshToken);
+        return new SignedIn(account, session.id(), tokens.issue(new Subject(account, session.id()), now),
+                refreshToken);
     }
 
     @Override
@@ -68,7 +70,8 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
         if (accounts.byId(account).isEmpty()) {
             throw invalid();
         }
-        return new SignedIn(account, rotated.session().id(), tokens.issue(account, now), next);
+        SessionId session = rotated.session().id();
+        return new SignedIn(account, session, tokens.issue(new Subject(account, session), now), next);
     }
 
     @Override

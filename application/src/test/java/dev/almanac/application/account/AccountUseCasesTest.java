@@ -13,6 +13,7 @@ import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
+import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
@@ -20,6 +21,7 @@ import dev.almanac.domain.account.AccountStatus;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -238,7 +241,8 @@ class AccountUseCasesTest {
                     new AuthenticateUseCase.Command("ada@example.org", PASSWORD), Client.UNKNOWN);
             assertThat(signedIn.account()).isEqualTo(ada.id());
             assertThat(signedIn.accessToken().lifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
-            assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token())).isEqualTo(ada.id());
+            assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token()))
+                    .isEqualTo(new AccessTokens.Subject(ada.id(), signedIn.session()));
         }
 
         @Test
@@ -271,7 +275,8 @@ class AccountUseCasesTest {
 
         @Test
         void a_valid_token_of_an_account_that_no_longer_exists_is_refused() {
-            var gone = new FakeAccessTokens().issue(Ids.account(999), clock.instant()).token();
+            var gone = new FakeAccessTokens().issue(new AccessTokens.Subject(Ids.account(999),
+                    new SessionId(UUID.randomUUID())), clock.instant()).token();
             assertThat(catchThrowableOfType(AuthenticationException.class,
                     () -> accounts.identifyCaller().identify(gone)).code()).isEqualTo("auth.token_invalid");
         }

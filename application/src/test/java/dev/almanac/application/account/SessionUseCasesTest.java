@@ -66,7 +66,7 @@ class SessionUseCasesTest {
             assertThat(second.account()).isEqualTo(ada);
             assertThat(second.session()).isEqualTo(first.session());
             assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-            assertThat(accounts.identifyCaller().identify(second.accessToken().token())).isEqualTo(ada);
+            assertThat(accounts.identifyCaller().identify(second.accessToken().token()).account()).isEqualTo(ada);
             Session session = store.sessions().byId(first.session()).orElseThrow();
             assertThat(session.lastUsedAt()).isEqualTo(clock.instant());
             assertThat(session.client()).isEqualTo(PHONE);

@@ -33,6 +33,8 @@ class OpenApiContractTest {
                 "POST /v1/accounts",
                 "POST /v1/auth/token",
                 "GET /v1/me",
+                "POST /v1/me/password",
+                "POST /v1/me/delete",
                 "POST /v1/auth/refresh",
                 "POST /v1/auth/logout",
                 "GET /v1/me/sessions",
