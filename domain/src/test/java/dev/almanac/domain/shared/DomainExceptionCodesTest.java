@@ -81,7 +81,14 @@ class DomainExceptionCodesTest {
                 failure("cancelled on create", () -> Event.schedule(Ids.event(1), Ids.calendar(1), "t", "", "",
                         anEvent().time(), java.util.Optional.of(EventStatus.CANCELLED), java.time.ZoneOffset.UTC,
                         Instant.EPOCH)),
-                failure("illegal move", () -> EventStatus.CANCELLED.moveTo(EventStatus.CONFIRMED)));
+                failure("illegal move", () -> EventStatus.CANCELLED.moveTo(EventStatus.CONFIRMED)),
+                failure("illegal account move", () -> dev.almanac.domain.account.AccountStatus.DISABLED
+                        .moveTo(dev.almanac.domain.account.AccountStatus.ACTIVE)),
+                failure("unverified account", () -> dev.almanac.domain.testing.Accounts.anAccount().build()
+                        .requireVerified()),
+                failure("unknown verification token", () -> {
+                    throw dev.almanac.domain.account.VerificationToken.unknown();
+                }));
     }
 
     private static Arguments failure(String what, ThrowingCallable provoke) {
