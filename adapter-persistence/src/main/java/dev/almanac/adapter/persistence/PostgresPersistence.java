@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.almanac.application.port.AccountLifecycleStore;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
+import dev.almanac.application.port.MailOutbox;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
@@ -43,6 +45,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
+    private final AccountLifecycleStore lifecycle;
+    private final MailOutbox outbox;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -55,6 +59,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
+        this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
+        this.outbox = new JdbiMailOutbox(jdbi);
     }
 
     /**
@@ -114,6 +120,16 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LoginThrottles loginThrottles() {
         return loginThrottles;
+    }
+
+    /** Account changes that queue mail in their own transaction. */
+    public AccountLifecycleStore lifecycle() {
+        return lifecycle;
+    }
+
+    /** The mail outbox, for the relay. */
+    public MailOutbox outbox() {
+        return outbox;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

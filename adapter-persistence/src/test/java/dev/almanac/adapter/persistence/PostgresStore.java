@@ -1,6 +1,7 @@
 package dev.almanac.adapter.persistence;
 
 import dev.almanac.adapter.persistence.testing.TestDatabase;
+import dev.almanac.application.contract.LifecycleStores;
 import dev.almanac.application.contract.Repositories;
 import dev.almanac.application.contract.SecurityStores;
 import javax.sql.DataSource;
@@ -26,6 +27,12 @@ final class PostgresStore {
     SecurityStores emptiedSecurity() {
         TestDatabase.truncateAll(dataSource);
         return new SecurityStores(persistence.accounts(), persistence.sessions(), persistence.signingKeys());
+    }
+
+    LifecycleStores emptiedLifecycle() {
+        TestDatabase.truncateAll(dataSource);
+        return new LifecycleStores(persistence.accounts(), persistence.sessions(), persistence.lifecycle(),
+                persistence.outbox());
     }
 
     DataSource dataSource() {

@@ -4,37 +4,30 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccountRepository;
-import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
-import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
-import dev.almanac.domain.account.PasswordBlocklist;
-import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
-import dev.almanac.domain.shared.Violation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-/** Sign-up, sign-in and "who am I". Orchestrates; the rules live in the domain values. */
-final class AccountService implements RegisterAccountUseCase, AuthenticateUseCase, SignInUseCase,
-        IdentifyCallerUseCase, GetAccountUseCase {
+/**
+ * Sign-in and "who am I"; sign-up belongs to the lifecycle ({@link LifecycleService}). Orchestrates; the rules live
+ * in the domain values.
+ */
+final class AccountService implements AuthenticateUseCase, SignInUseCase, IdentifyCallerUseCase, GetAccountUseCase {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
-    private final PasswordBlocklist blocklist;
     private final AccessTokens tokens;
-    private final IdGenerator ids;
     private final Clock clock;
     /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
     private final PasswordHash decoy;
@@ -45,29 +38,11 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     AccountService(AccountPorts ports, SessionService sessions) {
         this.accounts = ports.accounts();
         this.hasher = ports.hasher();
-        this.blocklist = ports.blocklist();
         this.tokens = ports.tokens();
-        this.ids = ports.ids();
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
         this.throttles = ports.throttles();
-        this.decoy = hasher.hash("decoy password that no account has " + ids.next());
-    }
-
-    @Override
-    public Account register(RegisterAccountUseCase.Command command) {
-        List<Violation> violations = new ArrayList<>();
-        EmailAddress email = collect(violations, () -> EmailAddress.of(command.email()));
-        DisplayName name = collect(violations, () -> new DisplayName(command.displayName()));
-        collect(violations, () -> PasswordPolicy.check(command.password(), blocklist));
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations.get(0).code(), "The account cannot be opened as given",
-                    violations);
-        }
-        Account account = Account.register(new AccountId(ids.next()), email, name, hasher.hash(command.password()),
-                clock.instant());
-        accounts.add(account);
-        return account;
+        this.decoy = hasher.hash("decoy password that no account has " + ports.ids().next());
     }
 
     @Override
@@ -94,6 +69,11 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             throw invalidCredentials();
         }
         throttles.reset(account.id(), now);
+        if (!account.canAuthenticate()) {
+            // Only after the right password, so this tells nothing to someone guessing.
+            throw new AuthenticationException("auth.account_disabled",
+                    "This account has been disabled by an operator");
+        }
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }
@@ -109,7 +89,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     @Override
     public AccountId identify(String bearerToken) {
         return tokens.verify(bearerToken, clock.instant())
-                .filter(id -> accounts.byId(id).isPresent())
+                .filter(id -> accounts.byId(id).filter(Account::canAuthenticate).isPresent())
                 .orElseThrow(() -> new AuthenticationException("auth.token_invalid",
                         "The access token is missing, malformed, expired or revoked; sign in again"));
     }
@@ -122,14 +102,5 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
 
     private static AuthenticationException invalidCredentials() {
         return new AuthenticationException("auth.invalid_credentials", "The e-mail address or password is wrong");
-    }
-
-    private static <T> T collect(List<Violation> violations, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (RuleViolationException e) {
-            violations.addAll(e.violations());
-            return null;
-        }
     }
 }

@@ -3,11 +3,15 @@ package dev.almanac.application.account;
 /** The account use cases, wired to their ports. */
 public record AccountUseCases(RegisterAccountUseCase register, AuthenticateUseCase authenticate, SignInUseCase signIn,
                               IdentifyCallerUseCase identifyCaller, GetAccountUseCase getAccount,
-                              RefreshSessionUseCase refresh, SignOutUseCase signOut, SessionsUseCase sessions) {
+                              RefreshSessionUseCase refresh, SignOutUseCase signOut, SessionsUseCase sessions,
+                              VerifyAccountUseCase verify, ResendVerificationUseCase resendVerification,
+                              ChangeEmailUseCase changeEmail, DisableAccountUseCase disable) {
 
-    public static AccountUseCases wire(AccountPorts ports) {
+    public static AccountUseCases wire(AccountPorts ports, LifecyclePorts lifecycle) {
         var sessions = new SessionService(ports);
         var service = new AccountService(ports, sessions);
-        return new AccountUseCases(service, service, service, service, service, sessions, sessions, sessions);
+        var life = new LifecycleService(ports, lifecycle, service);
+        return new AccountUseCases(life, service, service, service, service, sessions, sessions, sessions,
+                life, life, life, life);
     }
 }

@@ -65,7 +65,7 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
             throw invalid();
         }
         AccountId account = rotated.session().account();
-        if (accounts.byId(account).isEmpty()) {
+        if (accounts.byId(account).filter(dev.almanac.domain.account.Account::canAuthenticate).isEmpty()) {
             throw invalid();
         }
         return new SignedIn(account, rotated.session().id(), tokens.issue(account, now), next);

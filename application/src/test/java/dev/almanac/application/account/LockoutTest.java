@@ -33,7 +33,7 @@ class LockoutTest {
     private final CountingHasher hasher = new CountingHasher();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(),
-            new SequentialIds(), clock));
+            new SequentialIds(), clock), store.lifecycle().ports());
 
     /** Counts password checks against real account hashes (the decoy's are not counted). */
     static final class CountingHasher implements PasswordHasher {

@@ -59,4 +59,17 @@ public final class InMemoryStore {
     public InMemorySessions sessions() {
         return new InMemorySessions(this);
     }
+
+    /** Verification tokens by hash; an account's go with it. */
+    final Map<SecretHash, dev.almanac.domain.account.VerificationToken> verificationTokens = new LinkedHashMap<>();
+    /** The mail outbox, oldest first. */
+    final java.util.List<InMemoryMailOutbox.Entry> outbox = new java.util.ArrayList<>();
+
+    public InMemoryLifecycle lifecycle() {
+        return new InMemoryLifecycle(this);
+    }
+
+    public InMemoryMailOutbox outbox() {
+        return new InMemoryMailOutbox(this);
+    }
 }
