@@ -7,6 +7,7 @@ import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.account.LifecyclePorts;
 import dev.almanac.application.account.RegisterAccountUseCase;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.domain.account.Account;
@@ -77,7 +78,8 @@ final class Seeder implements AutoCloseable {
                 persistence.apiKeys(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
                 new RandomSecrets(new SecureRandom()),
-                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock)).register();
+                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock),
+                new LifecyclePorts(persistence.lifecycle(), java.net.URI.create("http://localhost:8080"))).register();
         var accounts = new ArrayList<AccountId>();
         Account first = null;
         for (int a = 1; a <= plan.registeredAccounts(); a++) {

@@ -1,10 +1,15 @@
 package dev.almanac.bootstrap;
 
+import dev.almanac.domain.account.EmailAddress;
+import dev.almanac.domain.shared.RuleViolationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +21,11 @@ import java.util.TreeSet;
  *
  * @param tokenSecret the secret that encrypts the access-token signing keys stored in the database; empty means
  *                    "generate one and keep it in the data directory"
+ * @param mail        where mail goes and what its links point at
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
-                     Duration accessTokenLifetime) {
+                     Duration accessTokenLifetime, Mail mail) {
 
     public static final String HTTP_HOST = "ALMANAC_HTTP_HOST";
     public static final String HTTP_PORT = "ALMANAC_HTTP_PORT";
@@ -30,10 +36,64 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String DATA_DIR = "ALMANAC_DATA_DIR";
     public static final String TOKEN_SECRET = "ALMANAC_TOKEN_SECRET";
     public static final String ACCESS_TOKEN_TTL = "ALMANAC_ACCESS_TOKEN_TTL";
+    public static final String SMTP_HOST = "ALMANAC_SMTP_HOST";
+    public static final String SMTP_PORT = "ALMANAC_SMTP_PORT";
+    public static final String SMTP_USERNAME = "ALMANAC_SMTP_USERNAME";
+    public static final String SMTP_PASSWORD = "ALMANAC_SMTP_PASSWORD";
+    public static final String SMTP_FROM = "ALMANAC_SMTP_FROM";
+    public static final String PUBLIC_URL = "ALMANAC_PUBLIC_URL";
 
     private static final Set<String> KNOWN = Set.of(HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL);
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, SMTP_HOST, SMTP_PORT,
+            SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, PUBLIC_URL);
     static final int MIN_SECRET_BYTES = 32;
+
+    public Config {
+        java.util.Objects.requireNonNull(mail, "mail");
+    }
+
+    /** Without mail settings: mail goes to the log, links point at {@code http://localhost:<httpPort>}. */
+    public Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
+                  String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
+                  Duration accessTokenLifetime) {
+        this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir, tokenSecret,
+                accessTokenLifetime, Mail.toLog(httpPort));
+    }
+
+    /** The same configuration with other mail settings. */
+    public Config withMail(Mail other) {
+        return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
+                tokenSecret, accessTokenLifetime, other);
+    }
+
+    /**
+     * Mail: an SMTP server, or (with no host) the application log; and the public base URL of the links in mails.
+     *
+     * @param smtpPassword never printed: {@link #toString()} leaves it out
+     */
+    public record Mail(Optional<String> smtpHost, int smtpPort, Optional<String> smtpUsername,
+                       Optional<String> smtpPassword, Optional<String> from, URI publicUrl) {
+        public Mail {
+            java.util.Objects.requireNonNull(smtpHost, "smtpHost");
+            java.util.Objects.requireNonNull(smtpUsername, "smtpUsername");
+            java.util.Objects.requireNonNull(smtpPassword, "smtpPassword");
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+
+        /** No SMTP server: mails are written to the log, with links to this machine. */
+        public static Mail toLog(int httpPort) {
+            return new Mail(Optional.empty(), 587, Optional.empty(), Optional.empty(), Optional.empty(),
+                    URI.create("http://localhost:" + httpPort));
+        }
+
+        @Override
+        public String toString() {
+            return smtpHost.map(h -> "smtp://" + h + ":" + smtpPort + " user=" + smtpUsername.orElse("none")
+                    + " password=" + (smtpPassword.isPresent() ? "redacted" : "none") + " from=" + from.orElse(""))
+                    .orElse("log") + ", publicUrl=" + publicUrl;
+        }
+    }
 
     /** Reads and checks every variable. */
     public static Config fromEnvironment(Map<String, String> env) {
@@ -64,7 +124,65 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
         Path dataDir = path(env, DATA_DIR, "./almanac-data");
         Optional<byte[]> secret = value(env, TOKEN_SECRET).map(Config::secret);
         Duration ttl = value(env, ACCESS_TOKEN_TTL).map(Config::lifetime).orElse(Duration.ofMinutes(15));
-        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl);
+        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, mail(env, port));
+    }
+
+    private static Mail mail(Map<String, String> env, int httpPort) {
+        Optional<String> smtpHost = value(env, SMTP_HOST);
+        smtpHost.ifPresent(h -> {
+            if (!h.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+                throw new ConfigurationException(SMTP_HOST + " must be a host name or IP address, was '" + h + "'");
+            }
+        });
+        if (smtpHost.isEmpty()) {
+            for (String dependent : List.of(SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM)) {
+                if (env.containsKey(dependent)) {
+                    throw new ConfigurationException(dependent + " only applies with " + SMTP_HOST
+                            + "; without it mails are written to the log");
+                }
+            }
+        }
+        int smtpPort = integer(env, SMTP_PORT, 587, 1, 65_535);
+        Optional<String> username = value(env, SMTP_USERNAME);
+        Optional<String> password = Optional.ofNullable(env.get(SMTP_PASSWORD)).filter(p -> !p.isEmpty());
+        if (env.containsKey(SMTP_PASSWORD) && password.isEmpty()) {
+            throw new ConfigurationException(SMTP_PASSWORD + " is set but empty; unset it to send without one");
+        }
+        if (password.isPresent() && username.isEmpty()) {
+            throw new ConfigurationException(SMTP_PASSWORD + " needs " + SMTP_USERNAME);
+        }
+        Optional<String> from = value(env, SMTP_FROM);
+        from.ifPresent(f -> {
+            try {
+                EmailAddress.of(f);
+            } catch (RuleViolationException e) {
+                throw new ConfigurationException(SMTP_FROM + " must be an e-mail address such as "
+                        + "almanac@example.org, was '" + f + "'");
+            }
+        });
+        if (smtpHost.isPresent() && from.isEmpty()) {
+            throw new ConfigurationException(SMTP_FROM + " is needed with " + SMTP_HOST
+                    + ": the address mails are sent from, such as almanac@example.org");
+        }
+        URI publicUrl = value(env, PUBLIC_URL).map(Config::publicUrl)
+                .orElse(URI.create("http://localhost:" + httpPort));
+        return new Mail(smtpHost, smtpPort, username, password, from, publicUrl);
+    }
+
+    private static URI publicUrl(String raw) {
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(PUBLIC_URL + " is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ConfigurationException(PUBLIC_URL + " must be an absolute http or https URL without user, query "
+                    + "or fragment, such as https://almanac.example.org, was '" + raw + "'");
+        }
+        return uri;
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -135,6 +253,6 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 + ", user=" + databaseUser + ", password=" + (databasePassword.isEmpty() ? "none" : "redacted")
                 + ", pool=" + databasePoolSize + ", dataDir=" + dataDir
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "given" : "generated") + ", accessTokenTtl="
-                + accessTokenLifetime + "]";
+                + accessTokenLifetime + ", mail=" + mail + "]";
     }
 }

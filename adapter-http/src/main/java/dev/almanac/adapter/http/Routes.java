@@ -69,6 +69,9 @@ final class Routes {
         String event = calendar + "/events/{eventId}";
         return List.of(
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
+                new Route(HandlerType.POST, "/v1/accounts/verify", PUBLIC, accounts::verify),
+                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification),
+                new Route(HandlerType.POST, "/v1/me/email", SESSION_ONLY, accounts::changeEmail),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
                 new Route(HandlerType.GET, "/v1/me", needs(ACCOUNT_READ), accounts::me),
                 new Route(HandlerType.POST, "/v1/me/password", SESSION_ONLY, accounts::changePassword),

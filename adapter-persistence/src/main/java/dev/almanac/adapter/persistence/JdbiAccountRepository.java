@@ -12,6 +12,7 @@ import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -27,9 +28,14 @@ final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public void add(Account account) {
+        jdbi.useHandle(handle -> insert(handle, account));
+    }
+
+    /** Inserts an account on the caller's handle (and transaction). */
+    static void insert(Handle handle, Account account) {
         AccountRow row = AccountRow.from(account);
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("""
+            handle.createUpdate("""
                             insert into accounts (id, email, email_normalized, display_name, password_hash, status,
                                                   created_at)
                             values (:id, :email, :emailNormalized, :displayName, :passwordHash, :status, :createdAt)
@@ -41,13 +47,18 @@ final class JdbiAccountRepository implements AccountRepository {
                     .bind("passwordHash", row.passwordHash())
                     .bind("status", row.status())
                     .bind("createdAt", utc(row.createdAt()))
-                    .execute());
+                    .execute();
         } catch (UnableToExecuteStatementException e) {
-            if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
-                throw new ConflictException("account.email.taken", "An account with this e-mail address exists");
-            }
-            throw e;
+            throw emailTakenOr(e);
         }
+    }
+
+    /** {@code account.email.taken} when the failure is the address's unique index, else the failure itself. */
+    static RuntimeException emailTakenOr(UnableToExecuteStatementException e) {
+        if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
+            return new ConflictException("account.email.taken", "An account with this e-mail address exists");
+        }
+        return e;
     }
 
     @Override

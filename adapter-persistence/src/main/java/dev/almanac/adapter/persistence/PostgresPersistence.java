@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.almanac.application.port.AccountLifecycleStore;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.ApiKeyRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
+import dev.almanac.application.port.MailOutbox;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
@@ -45,6 +47,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
     private final ApiKeyRepository apiKeys;
+    private final AccountLifecycleStore lifecycle;
+    private final MailOutbox outbox;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -58,6 +62,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
+        this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
+        this.outbox = new JdbiMailOutbox(jdbi);
     }
 
     /**
@@ -121,6 +127,16 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LoginThrottles loginThrottles() {
         return loginThrottles;
+    }
+
+    /** Account changes that queue mail in their own transaction. */
+    public AccountLifecycleStore lifecycle() {
+        return lifecycle;
+    }
+
+    /** The mail outbox, for the relay. */
+    public MailOutbox outbox() {
+        return outbox;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

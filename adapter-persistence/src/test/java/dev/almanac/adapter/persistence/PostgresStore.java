@@ -1,6 +1,7 @@
 package dev.almanac.adapter.persistence;
 
 import dev.almanac.adapter.persistence.testing.TestDatabase;
+import dev.almanac.application.contract.LifecycleStores;
 import dev.almanac.application.contract.Repositories;
 import dev.almanac.application.contract.SecurityStores;
 import java.sql.Connection;
@@ -52,6 +53,12 @@ final class PostgresStore {
         try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    LifecycleStores emptiedLifecycle() {
+        TestDatabase.truncateAll(dataSource);
+        return new LifecycleStores(persistence.accounts(), persistence.sessions(), persistence.lifecycle(),
+                persistence.outbox());
     }
 
     DataSource dataSource() {

@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
-import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
-import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordBlocklist;
@@ -30,17 +28,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sign-up, sign-in, "who am I", password change and self-service deletion. Orchestrates; the rules live in the
- * domain values.
+ * Sign-in, "who am I", password change and self-service deletion; sign-up belongs to the lifecycle
+ * ({@link LifecycleService}). Orchestrates; the rules live in the domain values.
  */
-final class AccountService implements RegisterAccountUseCase, AuthenticateUseCase, SignInUseCase,
-        IdentifyCallerUseCase, GetAccountUseCase, ChangePasswordUseCase, DeleteAccountUseCase {
+final class AccountService implements AuthenticateUseCase, SignInUseCase, IdentifyCallerUseCase, GetAccountUseCase,
+        ChangePasswordUseCase, DeleteAccountUseCase {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
     private final AccessTokens tokens;
-    private final IdGenerator ids;
     private final Clock clock;
     /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
     private final PasswordHash decoy;
@@ -54,28 +51,11 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         this.hasher = ports.hasher();
         this.blocklist = ports.blocklist();
         this.tokens = ports.tokens();
-        this.ids = ports.ids();
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
         this.sessionStore = ports.sessions();
         this.throttles = ports.throttles();
-        this.decoy = hasher.hash("decoy password that no account has " + ids.next());
-    }
-
-    @Override
-    public Account register(RegisterAccountUseCase.Command command) {
-        List<Violation> violations = new ArrayList<>();
-        EmailAddress email = collect(violations, () -> EmailAddress.of(command.email()));
-        DisplayName name = collect(violations, () -> new DisplayName(command.displayName()));
-        collect(violations, () -> PasswordPolicy.check(command.password(), blocklist));
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations.get(0).code(), "The account cannot be opened as given",
-                    violations);
-        }
-        Account account = Account.register(new AccountId(ids.next()), email, name, hasher.hash(command.password()),
-                clock.instant());
-        accounts.add(account);
-        return account;
+        this.decoy = hasher.hash("decoy password that no account has " + ports.ids().next());
     }
 
     @Override
@@ -93,6 +73,11 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         Account account = found.get();
         if (!passwordMatches(account, command.password())) {
             throw invalidCredentials();
+        }
+        if (!account.canAuthenticate()) {
+            // Only after the right password, so this tells nothing to someone guessing.
+            throw new AuthenticationException("auth.account_disabled",
+                    "This account has been disabled by an operator");
         }
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));

@@ -3,7 +3,9 @@ package dev.almanac.application.account;
 import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
+import java.util.Optional;
 
 /**
  * The check an API key passes after its own: whether the account it names may act at all, so a rule about the
@@ -18,8 +20,13 @@ final class ActingAccounts {
         this.accounts = requireNonNull(accounts, "accounts");
     }
 
-    /** Whether {@code account} exists and may act now. */
+    /** Whether {@code account} exists and may act now (it is not disabled). */
     boolean mayAct(AccountId account) {
-        return accounts.byId(account).isPresent();
+        return acting(account).isPresent();
+    }
+
+    /** The account, when it exists and may act now. */
+    Optional<Account> acting(AccountId account) {
+        return accounts.byId(account).filter(Account::canAuthenticate);
     }
 }

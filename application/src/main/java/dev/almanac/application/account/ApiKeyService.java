@@ -61,10 +61,11 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
      * The place for rules about which accounts may make keys at all (an account awaiting verification, say):
      * checked after the input, before anything is made. Today every account that may act may make keys.
      */
+    /** Only an account that may act and whose address is verified hands out keys (ADR 0012). */
     private void requireMayCreateKeys(AccountId actor) {
-        if (!acting.mayAct(actor)) {
-            throw new NotFoundException("account.not_found", "No such account");
-        }
+        acting.acting(actor)
+                .orElseThrow(() -> new NotFoundException("account.not_found", "No such account"))
+                .requireVerified();
     }
 
     @Override

@@ -67,7 +67,7 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
             throw invalid();
         }
         AccountId account = rotated.session().account();
-        if (accounts.byId(account).isEmpty()) {
+        if (accounts.byId(account).filter(dev.almanac.domain.account.Account::canAuthenticate).isEmpty()) {
             throw invalid();
         }
         SessionId session = rotated.session().id();

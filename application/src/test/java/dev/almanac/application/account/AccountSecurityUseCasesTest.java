@@ -40,7 +40,8 @@ class AccountSecurityUseCasesTest {
     private final SequentialIds ids = new SequentialIds();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(),
-            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), ids, clock));
+            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), ids, clock),
+            store.lifecycle().ports());
     private AccountId ada;
 
     @BeforeEach

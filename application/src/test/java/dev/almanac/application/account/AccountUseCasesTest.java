@@ -47,7 +47,7 @@ class AccountUseCasesTest {
     private AccountUseCases wire(PasswordHasher withHasher) {
         return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), store.apiKeys(),
                 new InMemoryLoginThrottles(), withHasher, new FakePasswordBlocklist(),
-                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock));
+                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock), store.lifecycle().ports());
     }
 
     private Account registerAda() {
@@ -86,9 +86,9 @@ class AccountUseCasesTest {
     class Registering {
 
         @Test
-        void a_new_account_is_active_stamped_now_and_stored() {
+        void a_new_account_is_pending_stamped_now_and_stored() {
             var account = registerAda();
-            assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(account.status()).isEqualTo(AccountStatus.PENDING_VERIFICATION);
             assertThat(account.createdAt()).isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
             assertThat(account.email().value()).isEqualTo("Ada@Example.org");
             assertThat(accounts.getAccount().get(account.id())).isEqualTo(account);

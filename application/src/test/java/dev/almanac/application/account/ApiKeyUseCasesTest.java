@@ -20,6 +20,7 @@ import dev.almanac.domain.apikey.Scope;
 import dev.almanac.domain.apikey.ScopeMissingException;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
+import dev.almanac.domain.shared.ForbiddenException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Violation;
@@ -40,7 +41,8 @@ class ApiKeyUseCasesTest {
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(),
-            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock));
+            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock),
+            store.lifecycle().ports());
     private AccountId ada;
     private AccountId eve;
 
@@ -50,6 +52,8 @@ class ApiKeyUseCasesTest {
                 .id();
         eve = accounts.register().register(new RegisterAccountUseCase.Command("eve@example.org", PASSWORD, "Eve"))
                 .id();
+        store.verify(ada);
+        store.verify(eve);
     }
 
     private CreatedApiKey create(AccountId owner, String name, Optional<Instant> expiresAt, String... scopes) {
@@ -81,6 +85,30 @@ class ApiKeyUseCasesTest {
             assertThat(store.apiKeys().byId(key.id()).orElseThrow().secretHash().hex())
                     .doesNotContain(created.secret()).hasSize(64);
             assertThat(created.toString()).doesNotContain(created.secret());
+        }
+
+        @Test
+        void an_account_whose_address_is_not_verified_yet_cannot_make_keys() {
+            AccountId pending = accounts.register().register(
+                    new RegisterAccountUseCase.Command("pat@example.org", PASSWORD, "Pat")).id();
+
+            ForbiddenException e = catchThrowableOfType(ForbiddenException.class,
+                    () -> create(pending, "CI", Optional.empty(), "events:read"));
+
+            assertThat(e.code()).isEqualTo("account.unverified");
+            assertThat(store.apiKeys().unrevoked(pending)).isEmpty();
+        }
+
+        @Test
+        void a_disabled_account_cannot_make_keys_and_its_keys_stop_working() {
+            CreatedApiKey created = create(ada, "CI", Optional.empty(), "events:read");
+
+            accounts.disable().disable("ada@example.org");
+
+            assertThat(catchThrowableOfType(NotFoundException.class,
+                    () -> create(ada, "CI 2", Optional.empty(), "events:read")).code()).isEqualTo("account.not_found");
+            assertThat(catchThrowableOfType(AuthenticationException.class,
+                    () -> accounts.authenticateApiKey().authenticate(created.secret()))).isNotNull();
         }
 
         @Test

@@ -32,8 +32,8 @@ class LockoutTest {
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final CountingHasher hasher = new CountingHasher();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(),
-            new SequentialIds(), clock));
+            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(),
+            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock), store.lifecycle().ports());
 
     /** Counts password checks against real account hashes (the decoy's are not counted). */
     static final class CountingHasher implements PasswordHasher {

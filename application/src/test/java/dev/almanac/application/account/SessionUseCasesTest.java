@@ -36,7 +36,7 @@ class SessionUseCasesTest {
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
             new FakeAccessTokens(),
             new FakeSecrets(),
-            new SequentialIds(), clock));
+            new SequentialIds(), clock), store.lifecycle().ports());
     private AccountId ada;
 
     @BeforeEach

@@ -74,4 +74,25 @@ public final class InMemoryStore {
     public InMemoryApiKeys apiKeys() {
         return new InMemoryApiKeys(this);
     }
+
+    /** Verification tokens by hash; an account's go with it. */
+    final Map<SecretHash, dev.almanac.domain.account.VerificationToken> verificationTokens = new LinkedHashMap<>();
+    /** The mail outbox, oldest first. */
+    final java.util.List<InMemoryMailOutbox.Entry> outbox = new java.util.ArrayList<>();
+
+    /**
+     * Marks an account's address verified, as redeeming the mailed token would: for use-case tests about
+     * something else that needs a verified account.
+     */
+    public synchronized void verify(AccountId id) {
+        accounts.computeIfPresent(id, (key, account) -> account.activate());
+    }
+
+    public InMemoryLifecycle lifecycle() {
+        return new InMemoryLifecycle(this);
+    }
+
+    public InMemoryMailOutbox outbox() {
+        return new InMemoryMailOutbox(this);
+    }
 }

@@ -97,6 +97,13 @@ class DomainExceptionCodesTest {
                 }),
                 failure("stale key", () -> {
                     throw new StaleVersionException("api_key", 1);
+                }),
+                failure("illegal account move", () -> dev.almanac.domain.account.AccountStatus.DISABLED
+                        .moveTo(dev.almanac.domain.account.AccountStatus.ACTIVE)),
+                failure("unverified account", () -> dev.almanac.domain.testing.Accounts.anAccount().build()
+                        .requireVerified()),
+                failure("unknown verification token", () -> {
+                    throw dev.almanac.domain.account.VerificationToken.unknown();
                 }));
     }
 

@@ -31,6 +31,9 @@ class OpenApiContractTest {
     void the_document_describes_exactly_the_routes_of_the_wire_contract() {
         assertThat(contract.documentedOperations()).containsExactlyInAnyOrder(
                 "POST /v1/accounts",
+                "POST /v1/accounts/verify",
+                "POST /v1/accounts/verify/resend",
+                "POST /v1/me/email",
                 "POST /v1/auth/token",
                 "GET /v1/me",
                 "POST /v1/me/password",
