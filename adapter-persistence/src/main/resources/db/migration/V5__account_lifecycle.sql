@@ -36,6 +36,8 @@ create index verification_tokens_by_account on verification_tokens (account_id, 
 -- its row for the record, but not its subject and body: a verification link must not outlive its delivery.
 create table mail_outbox (
     id              uuid        primary key,
+    -- the account the mail is about: deleting the account deletes its mail, queued or sent
+    account_id      uuid        not null references accounts (id) on delete cascade,
     recipient       text        not null,
     subject         text,
     body            text,
@@ -56,6 +58,8 @@ create table mail_outbox (
     constraint mail_outbox_attempts_not_negative check (attempts >= 0),
     constraint mail_outbox_error_length check (char_length(last_error) <= 500)
 );
+-- for the cascade when an account is deleted
+create index mail_outbox_account on mail_outbox (account_id);
 
 -- The relay's question, "which pending mails are due, oldest first": a partial index that holds only the
 -- pending rows, so it stays small however many mails were ever sent.

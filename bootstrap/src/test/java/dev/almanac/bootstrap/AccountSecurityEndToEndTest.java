@@ -119,6 +119,7 @@ class AccountSecurityEndToEndTest {
             JsonHttp anonymous = client(almanac);
             String adaEmail = "ada.deleted@example.org";
             JsonNode ada = signUpAndIn(anonymous, adaEmail);
+            VerifiedByHand.verify(db, adaEmail);
             JsonNode adaElsewhere = signIn(anonymous, adaEmail, PASSWORD);
             anonymous.post("/v1/auth/refresh", object("refreshToken", adaElsewhere.get("refreshToken").asText()))
                     .expect(200);
@@ -126,6 +127,7 @@ class AccountSecurityEndToEndTest {
                     .expect(401);
             List<String> adasIds = new ArrayList<>(fillAccount(as(anonymous, ada)));
             JsonNode grace = signUpAndIn(anonymous, "grace.stays@example.org");
+            VerifiedByHand.verify(db, "grace.stays@example.org");
             fillAccount(as(anonymous, grace));
             anonymous.post("/v1/auth/token", object("email", "grace.stays@example.org", "password",
                     "a wrong password here")).expect(401);

@@ -51,6 +51,7 @@ class AlmanacEndToEndTest {
     private static JsonHttp signedUp(String email) {
         anonymous.post("/v1/accounts", object("email", email, "password", "correct horse battery staple",
                 "displayName", "Ada")).expect(201);
+        VerifiedByHand.verify(database, email);
         String token = anonymous.post("/v1/auth/token", object("email", email, "password",
                 "correct horse battery staple")).expect(200).json().get("accessToken").asText();
         return anonymous.withToken(token);

@@ -41,7 +41,7 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
         jdbi.useTransaction(handle -> {
             JdbiAccountRepository.insert(handle, account);
             insertToken(handle, token);
-            queue.add(handle, mail, token.issuedAt());
+            queue.add(handle, account.id(), mail, token.issuedAt());
         });
     }
 
@@ -65,7 +65,7 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
                 return false;
             }
             insertToken(handle, token);
-            queue.add(handle, mail, now);
+            queue.add(handle, token.account(), mail, now);
             return true;
         });
     }
@@ -112,7 +112,7 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
                         .bind("hash", used.hash().hex())
                         .execute();
                 for (OutgoingMail mail : redemption.mails()) {
-                    queue.add(handle, mail, used.usedAt().orElseThrow());
+                    queue.add(handle, after.id(), mail, used.usedAt().orElseThrow());
                 }
                 return Optional.of(after);
             });
