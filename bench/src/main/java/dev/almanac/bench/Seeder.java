@@ -1,16 +1,16 @@
 package dev.almanac.bench;
 
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
-import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.http.security.RandomSecrets;
+import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.account.LifecyclePorts;
 import dev.almanac.application.account.RegisterAccountUseCase;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.domain.account.Account;
-import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
@@ -21,6 +21,7 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.EventTime;
 import dev.almanac.domain.event.TimePoint;
+import dev.almanac.domain.security.RequestContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,10 +76,11 @@ final class Seeder implements AutoCloseable {
     void seedBase() {
         var nextAccount = new AtomicLong(1);
         var register = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                persistence.apiKeys(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
                 new RandomSecrets(new SecureRandom()),
-                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock, persistence.audit()))
-                .register();
+                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock, persistence.audit()),
+                new LifecyclePorts(persistence.lifecycle(), java.net.URI.create("http://localhost:8080"))).register();
         var accounts = new ArrayList<AccountId>();
         Account first = null;
         for (int a = 1; a <= plan.registeredAccounts(); a++) {
@@ -194,12 +196,12 @@ final class Seeder implements AutoCloseable {
     /** Seeding never issues tokens; the service does, when the driver signs in over HTTP. */
     private static final class NoTokens implements AccessTokens {
         @Override
-        public IssuedToken issue(AccountId account, Instant now) {
+        public IssuedToken issue(Subject subject, Instant now) {
             throw new UnsupportedOperationException("the seeder issues no tokens");
         }
 
         @Override
-        public Optional<AccountId> verify(String token, Instant now) {
+        public Optional<Subject> verify(String token, Instant now) {
             return Optional.empty();
         }
     }

@@ -3,26 +3,36 @@ package dev.almanac.bootstrap;
 import dev.almanac.adapter.http.HttpApi;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
-import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.http.security.JwtAccessTokens;
 import dev.almanac.adapter.http.security.KeyWrap;
 import dev.almanac.adapter.http.security.RandomSecrets;
-import dev.almanac.adapter.http.security.SigningKeyRing;
 import dev.almanac.adapter.http.security.SecureFeedTokens;
+import dev.almanac.adapter.http.security.SigningKeyRing;
+import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
+import dev.almanac.adapter.mail.LogMailSender;
+import dev.almanac.adapter.mail.SmtpMailSender;
+import dev.almanac.adapter.mail.SmtpSettings;
 import dev.almanac.adapter.persistence.DatabaseSettings;
 import dev.almanac.adapter.persistence.PostgresPersistence;
 import dev.almanac.adapter.persistence.TimeOrderedIds;
 import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.account.LifecyclePorts;
 import dev.almanac.application.audit.AuditUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
+import dev.almanac.application.mail.MailRelay;
+import dev.almanac.application.mail.RetryPolicy;
+import dev.almanac.application.port.MailSender;
+import dev.almanac.domain.account.Account;
+import dev.almanac.domain.account.EmailAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -31,9 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Almanac: the one place that calls {@code new} on adapters and wires them to the use cases.
  *
- * <p>Start order: database (embedded unless configured), migrations, HTTP. The port opens only when the schema
- * is current. {@link #close()} stops in reverse: HTTP first (in-flight requests finish), then the pool, then the
- * embedded database.
+ * <p>Start order: database (embedded unless configured), migrations, HTTP, the mail relay. The port opens only
+ * when the schema is current. {@link #close()} stops in reverse: HTTP first (in-flight requests finish), then the
+ * mail relay, then the pool, then the embedded database.
  */
 public final class Almanac implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Almanac.class);
@@ -41,11 +51,19 @@ public final class Almanac implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final HttpApi http;
+    private final MailRelayWorker relay;
 
-    private Almanac(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, HttpApi http) {
+    private Almanac(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, HttpApi http,
+                    MailRelayWorker relay) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.http = http;
+        this.relay = relay;
+    }
+
+    /** How the mail relay retries and how often it looks for due mails. */
+    record RelaySettings(RetryPolicy retry, Duration interval) {
+        static final RelaySettings DEFAULT = new RelaySettings(RetryPolicy.DEFAULT, Duration.ofSeconds(1));
     }
 
     /** Starts everything {@code config} describes, or fails having stopped whatever it had started. */
@@ -54,59 +72,121 @@ public final class Almanac implements AutoCloseable {
     }
 
     static Almanac start(Config config, Clock clock) {
-        Optional<EmbeddedDatabase> embedded = Optional.empty();
-        PostgresPersistence persistence = null;
+        return start(config, clock, RelaySettings.DEFAULT);
+    }
+
+    static Almanac start(Config config, Clock clock, RelaySettings relaySettings) {
+        Database database = Database.open(config);
+        HttpApi http = null;
         try {
-            DatabaseSettings database;
-            if (config.databaseUrl().isPresent()) {
-                database = new DatabaseSettings(config.databaseUrl().get(), config.databaseUser(),
-                        config.databasePassword(), config.databasePoolSize());
-            } else {
-                embedded = Optional.of(EmbeddedDatabase.start(config.dataDir()));
-                database = embedded.get().settings(config.databasePoolSize());
-            }
-            persistence = PostgresPersistence.connect(database);
-            return new Almanac(embedded, persistence, startHttp(config, clock, persistence));
+            Core core = Core.wire(config, clock, database.persistence());
+            var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21)
+                    .withTrustedProxies(config.trustedProxies()).withRateLimits(config.rateLimits());
+            var audit = AuditUseCases.wire(database.persistence().audit(), core.ids(), clock);
+            var calendars = CalendarUseCases.wire(database.persistence().calendars(), core.ids(), clock);
+            var events = EventUseCases.wire(database.persistence().calendars(), database.persistence().events(),
+                    core.ids(), clock);
+            var feeds = FeedUseCases.wire(database.persistence().accounts(), database.persistence().calendars(),
+                    database.persistence().feeds(), new SecureFeedTokens(core.random()), core.ids(), clock,
+                    events.export());
+            http = HttpApi.create(settings, core.accounts(), calendars, events, feeds, audit,
+                    database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant()), clock).start();
+            var relay = MailRelayWorker.start(MailRelay.wire(database.persistence().outbox(), mailSender(config),
+                    clock, relaySettings.retry()), relaySettings.interval());
+            return new Almanac(database.embedded(), database.persistence(), http, relay);
         } catch (RuntimeException e) {
-            if (persistence != null) {
-                persistence.close();
+            if (http != null) {
+                http.close();
             }
-            embedded.ifPresent(EmbeddedDatabase::close);
+            database.close();
             throw e;
         }
     }
 
-    private static HttpApi startHttp(Config config, Clock clock, PostgresPersistence persistence) {
-        byte[] secret = config.tokenSecret().orElseGet(() -> {
-            if (config.databaseUrl().isPresent()) {
-                LOG.warn("{} is not set: using a secret generated in {}. It encrypts the token-signing keys kept "
-                        + "in the database, so replicas sharing this database must share one secret: set {} when "
-                        + "running more than one.", Config.TOKEN_SECRET, config.dataDir(), Config.TOKEN_SECRET);
-            }
-            return TokenSecretStore.loadOrCreate(config.dataDir());
-        });
-        var random = new SecureRandom();
-        var ids = new TimeOrderedIds(clock, random);
-        var ring = new SigningKeyRing(persistence.signingKeys(), new KeyWrap(secret, random), random);
+    /**
+     * The operator's {@code disable-account} command: opens the database (without HTTP or the mail relay),
+     * disables the account with this address and revokes its sessions.
+     *
+     * @throws dev.almanac.domain.shared.NotFoundException when no account has the address
+     */
+    static Account disableAccount(Config config, String email) {
+        Database database = Database.open(config);
         try {
-            ring.prepare(clock.instant());
-        } catch (KeyWrap.KeyUnwrapException e) {
-            throw new ConfigurationException(e.getMessage());
+            return Core.wire(config, new MicrosecondClock(), database.persistence()).accounts().disable()
+                    .disable(email);
+        } finally {
+            database.close();
         }
-        var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
-        var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
-                persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), tokens, new RandomSecrets(random), ids, clock,
-                persistence.audit()));
-        var audit = AuditUseCases.wire(persistence.audit(), ids, clock);
-        var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
-        var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
-        var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
-                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21)
-                .withTrustedProxies(config.trustedProxies()).withRateLimits(config.rateLimits());
-        var feeds = FeedUseCases.wire(persistence.calendars(), persistence.feeds(),
-                new SecureFeedTokens(random), ids, clock, events.export());
-        return HttpApi.create(settings, accounts, calendars, events, feeds, audit, persistence::isHealthy,
-                () -> tokens.jwks(clock.instant()), clock).start();
+    }
+
+    private static MailSender mailSender(Config config) {
+        Config.Mail mail = config.mail();
+        if (mail.smtpHost().isEmpty()) {
+            LOG.warn("{} is not set: mails (verification links included) are written to this log instead of "
+                    + "being sent. Set {} and {} to send them.", Config.SMTP_HOST, Config.SMTP_HOST, Config.SMTP_FROM);
+            return new LogMailSender();
+        }
+        return new SmtpMailSender(new SmtpSettings(mail.smtpHost().get(), mail.smtpPort(), mail.smtpUsername(),
+                mail.smtpPassword(), EmailAddress.of(mail.from().orElseThrow()), SmtpSettings.DEFAULT_TIMEOUT));
+    }
+
+    /** The database (embedded unless configured) and the persistence adapter on it, migrated. */
+    private record Database(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence) {
+        static Database open(Config config) {
+            Optional<EmbeddedDatabase> embedded = Optional.empty();
+            try {
+                DatabaseSettings settings;
+                if (config.databaseUrl().isPresent()) {
+                    settings = new DatabaseSettings(config.databaseUrl().get(), config.databaseUser(),
+                            config.databasePassword(), config.databasePoolSize());
+                } else {
+                    embedded = Optional.of(EmbeddedDatabase.start(config.dataDir()));
+                    settings = embedded.get().settings(config.databasePoolSize());
+                }
+                return new Database(embedded, PostgresPersistence.connect(settings));
+            } catch (RuntimeException e) {
+                embedded.ifPresent(EmbeddedDatabase::close);
+                throw e;
+            }
+        }
+
+        void close() {
+            try {
+                persistence.close();
+            } finally {
+                embedded.ifPresent(EmbeddedDatabase::close);
+            }
+        }
+    }
+
+    /** The account use cases and what they share with the rest: tokens, ids, randomness. */
+    private record Core(AccountUseCases accounts, JwtAccessTokens tokens, TimeOrderedIds ids, SecureRandom random) {
+        static Core wire(Config config, Clock clock, PostgresPersistence persistence) {
+            byte[] secret = config.tokenSecret().orElseGet(() -> {
+                if (config.databaseUrl().isPresent()) {
+                    LOG.warn("{} is not set: using a secret generated in {}. It encrypts the token-signing keys "
+                            + "kept in the database, so replicas sharing this database must share one secret: set "
+                            + "{} when running more than one.", Config.TOKEN_SECRET, config.dataDir(),
+                            Config.TOKEN_SECRET);
+                }
+                return TokenSecretStore.loadOrCreate(config.dataDir());
+            });
+            var random = new SecureRandom();
+            var ids = new TimeOrderedIds(clock, random);
+            var ring = new SigningKeyRing(persistence.signingKeys(), new KeyWrap(secret, random), random);
+            try {
+                ring.prepare(clock.instant());
+            } catch (KeyWrap.KeyUnwrapException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+            var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
+            var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
+                    persistence.apiKeys(), persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(),
+                    tokens, new RandomSecrets(random), ids, clock, persistence.audit()),
+                    new LifecyclePorts(persistence.lifecycle(), config.mail().publicUrl()));
+            return new Core(accounts, tokens, ids, random);
+        }
     }
 
     /** The port the HTTP server listens on (useful when configured as 0). */
@@ -127,6 +207,7 @@ public final class Almanac implements AutoCloseable {
         }
     }
 
+    /** Stops HTTP (requests in flight finish), then the mail relay (a round in progress finishes), then the pool. */
     @Override
     public void close() {
         LOG.info("Stopping Almanac");
@@ -134,9 +215,9 @@ public final class Almanac implements AutoCloseable {
             http.close();
         } finally {
             try {
-                persistence.close();
+                relay.close();
             } finally {
-                embedded.ifPresent(EmbeddedDatabase::close);
+                new Database(embedded, persistence).close();
             }
         }
         LOG.info("Almanac stopped");

@@ -3,6 +3,10 @@ package dev.almanac.bootstrap;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.RateLimit;
 import dev.almanac.adapter.http.RateLimits;
+import dev.almanac.domain.account.EmailAddress;
+import dev.almanac.domain.shared.RuleViolationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +24,14 @@ import java.util.TreeSet;
  *
  * @param tokenSecret the secret that encrypts the access-token signing keys stored in the database; empty means
  *                    "generate one and keep it in the data directory"
+ * @param mail        where mail goes and what its links point at
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed (addresses and CIDR ranges); empty
  *                       believes none (docs/adr/0017)
  * @param rateLimits     the per-client-address limits of sign-in, sign-up and verification re-send
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
-                     Duration accessTokenLifetime, List<String> trustedProxies, RateLimits rateLimits) {
+                     Duration accessTokenLifetime, Mail mail, List<String> trustedProxies, RateLimits rateLimits) {
 
     public static final String HTTP_HOST = "ALMANAC_HTTP_HOST";
     public static final String HTTP_PORT = "ALMANAC_HTTP_PORT";
@@ -42,22 +47,76 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String RATE_LIMIT_SIGN_UP = "ALMANAC_RATE_LIMIT_SIGN_UP";
     public static final String RATE_LIMIT_RESEND = "ALMANAC_RATE_LIMIT_RESEND";
 
+    public static final String SMTP_HOST = "ALMANAC_SMTP_HOST";
+    public static final String SMTP_PORT = "ALMANAC_SMTP_PORT";
+    public static final String SMTP_USERNAME = "ALMANAC_SMTP_USERNAME";
+    public static final String SMTP_PASSWORD = "ALMANAC_SMTP_PASSWORD";
+    public static final String SMTP_FROM = "ALMANAC_SMTP_FROM";
+    public static final String PUBLIC_URL = "ALMANAC_PUBLIC_URL";
+
+
     private static final Set<String> KNOWN = Set.of(HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, TRUSTED_PROXIES,
-            RATE_LIMIT_SIGN_IN, RATE_LIMIT_SIGN_UP, RATE_LIMIT_RESEND);
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, SMTP_HOST, SMTP_PORT,
+            SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, PUBLIC_URL, TRUSTED_PROXIES, RATE_LIMIT_SIGN_IN,
+            RATE_LIMIT_SIGN_UP, RATE_LIMIT_RESEND);
     static final int MIN_SECRET_BYTES = 32;
 
     public Config {
+        java.util.Objects.requireNonNull(mail, "mail");
         trustedProxies = List.copyOf(trustedProxies);
         java.util.Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
-    /** No trusted proxy and the default rate limits. */
+    /**
+     * Without mail settings (mail goes to the log, links point at {@code http://localhost:<httpPort>}), no trusted
+     * proxy and the default rate limits.
+     */
     public Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                   String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
                   Duration accessTokenLifetime) {
-        this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
-                tokenSecret, accessTokenLifetime, List.of(), RateLimits.DEFAULTS);
+        this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir, tokenSecret,
+                accessTokenLifetime, Mail.toLog(httpPort), List.of(), RateLimits.DEFAULTS);
+    }
+
+    /** The same configuration with other mail settings. */
+    public Config withMail(Mail other) {
+        return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
+                tokenSecret, accessTokenLifetime, other, trustedProxies, rateLimits);
+    }
+
+    /** The same configuration with other per-address rate limits. */
+    public Config withRateLimits(RateLimits other) {
+        return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
+                tokenSecret, accessTokenLifetime, mail, trustedProxies, other);
+    }
+
+    /**
+     * Mail: an SMTP server, or (with no host) the application log; and the public base URL of the links in mails.
+     *
+     * @param smtpPassword never printed: {@link #toString()} leaves it out
+     */
+    public record Mail(Optional<String> smtpHost, int smtpPort, Optional<String> smtpUsername,
+                       Optional<String> smtpPassword, Optional<String> from, URI publicUrl) {
+        public Mail {
+            java.util.Objects.requireNonNull(smtpHost, "smtpHost");
+            java.util.Objects.requireNonNull(smtpUsername, "smtpUsername");
+            java.util.Objects.requireNonNull(smtpPassword, "smtpPassword");
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+
+        /** No SMTP server: mails are written to the log, with links to this machine. */
+        public static Mail toLog(int httpPort) {
+            return new Mail(Optional.empty(), 587, Optional.empty(), Optional.empty(), Optional.empty(),
+                    URI.create("http://localhost:" + httpPort));
+        }
+
+        @Override
+        public String toString() {
+            return smtpHost.map(h -> "smtp://" + h + ":" + smtpPort + " user=" + smtpUsername.orElse("none")
+                    + " password=" + (smtpPassword.isPresent() ? "redacted" : "none") + " from=" + from.orElse(""))
+                    .orElse("log") + ", publicUrl=" + publicUrl;
+        }
     }
 
     /** Reads and checks every variable. */
@@ -94,7 +153,8 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 limit(env, RATE_LIMIT_SIGN_IN, RateLimits.DEFAULTS.signIn()),
                 limit(env, RATE_LIMIT_SIGN_UP, RateLimits.DEFAULTS.signUp()),
                 limit(env, RATE_LIMIT_RESEND, RateLimits.DEFAULTS.resend()));
-        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, proxies, limits);
+        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, mail(env, port), proxies,
+                limits);
     }
 
     private static List<String> proxies(String raw) {
@@ -118,6 +178,64 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 throw new ConfigurationException(name + ": " + e.getMessage() + ", was '" + raw + "'");
             }
         }).orElse(fallback);
+    }
+
+    private static Mail mail(Map<String, String> env, int httpPort) {
+        Optional<String> smtpHost = value(env, SMTP_HOST);
+        smtpHost.ifPresent(h -> {
+            if (!h.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+                throw new ConfigurationException(SMTP_HOST + " must be a host name or IP address, was '" + h + "'");
+            }
+        });
+        if (smtpHost.isEmpty()) {
+            for (String dependent : List.of(SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM)) {
+                if (env.containsKey(dependent)) {
+                    throw new ConfigurationException(dependent + " only applies with " + SMTP_HOST
+                            + "; without it mails are written to the log");
+                }
+            }
+        }
+        int smtpPort = integer(env, SMTP_PORT, 587, 1, 65_535);
+        Optional<String> username = value(env, SMTP_USERNAME);
+        Optional<String> password = Optional.ofNullable(env.get(SMTP_PASSWORD)).filter(p -> !p.isEmpty());
+        if (env.containsKey(SMTP_PASSWORD) && password.isEmpty()) {
+            throw new ConfigurationException(SMTP_PASSWORD + " is set but empty; unset it to send without one");
+        }
+        if (password.isPresent() && username.isEmpty()) {
+            throw new ConfigurationException(SMTP_PASSWORD + " needs " + SMTP_USERNAME);
+        }
+        Optional<String> from = value(env, SMTP_FROM);
+        from.ifPresent(f -> {
+            try {
+                EmailAddress.of(f);
+            } catch (RuleViolationException e) {
+                throw new ConfigurationException(SMTP_FROM + " must be an e-mail address such as "
+                        + "almanac@example.org, was '" + f + "'");
+            }
+        });
+        if (smtpHost.isPresent() && from.isEmpty()) {
+            throw new ConfigurationException(SMTP_FROM + " is needed with " + SMTP_HOST
+                    + ": the address mails are sent from, such as almanac@example.org");
+        }
+        URI publicUrl = value(env, PUBLIC_URL).map(Config::publicUrl)
+                .orElse(URI.create("http://localhost:" + httpPort));
+        return new Mail(smtpHost, smtpPort, username, password, from, publicUrl);
+    }
+
+    private static URI publicUrl(String raw) {
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(PUBLIC_URL + " is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ConfigurationException(PUBLIC_URL + " must be an absolute http or https URL without user, query "
+                    + "or fragment, such as https://almanac.example.org, was '" + raw + "'");
+        }
+        return uri;
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -188,7 +306,8 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 + ", user=" + databaseUser + ", password=" + (databasePassword.isEmpty() ? "none" : "redacted")
                 + ", pool=" + databasePoolSize + ", dataDir=" + dataDir
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "given" : "generated") + ", accessTokenTtl="
-                + accessTokenLifetime + ", trustedProxies=" + trustedProxies + ", rateLimits=[signIn="
-                + rateLimits.signIn() + ", signUp=" + rateLimits.signUp() + ", resend=" + rateLimits.resend() + "]]";
+                + accessTokenLifetime + ", mail=" + mail + ", trustedProxies=" + trustedProxies
+                + ", rateLimits=[signIn=" + rateLimits.signIn() + ", signUp=" + rateLimits.signUp() + ", resend="
+                + rateLimits.resend() + "]]";
     }
 }

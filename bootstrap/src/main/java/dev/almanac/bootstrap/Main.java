@@ -4,7 +4,10 @@ import dev.almanac.adapter.persistence.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar almanac.jar}: reads the environment, starts Almanac, stops it cleanly on SIGTERM. */
+/**
+ * {@code java -jar almanac.jar}: reads the environment, starts Almanac, stops it cleanly on SIGTERM. With arguments
+ * it runs an operator command instead ({@link AdminCommand}), e.g. {@code disable-account ada@example.org}.
+ */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -12,6 +15,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(AdminCommand.run(args, System.getenv(), System.out, System.err));
+            return;
+        }
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());

@@ -51,6 +51,7 @@ class AlmanacEndToEndTest {
     private static JsonHttp signedUp(String email) {
         anonymous.post("/v1/accounts", object("email", email, "password", "correct horse battery staple",
                 "displayName", "Ada")).expect(201);
+        VerifiedByHand.verify(database, email);
         String token = anonymous.post("/v1/auth/token", object("email", email, "password",
                 "correct horse battery staple")).expect(200).json().get("accessToken").asText();
         return anonymous.withToken(token);
@@ -186,6 +187,33 @@ class AlmanacEndToEndTest {
             assertThat(events).containsExactly("auth.refresh_reuse_detected:failure", "auth.refresh:success",
                     "auth.sign_in:success", "auth.sign_in:failure", "auth.sign_in:success", "account.sign_up:success");
             assertThat(items.get(3).get("requestId").asText()).isEqualTo("audit-wrong");
+        }
+    }
+
+    @Nested
+    class AProgramWithAnApiKey {
+
+        @Test
+        void reads_with_its_scope_is_refused_without_it_and_stops_when_revoked() {
+            JsonHttp ada = signedUp("ada.key@example.org");
+            String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "UTC")).expect(201).json()
+                    .get("id").asText();
+            JsonNode created = ada.post("/v1/me/api-keys", object("name", "Dashboard", "scopes",
+                    List.of("calendars:read"))).expect(201).json();
+            String key = created.get("key").asText();
+
+            anonymous.get("/v1/calendars/" + calendar, "X-API-Key", key).expect(200);
+            anonymous.withToken(key).get("/v1/calendars/" + calendar).expect(200);
+            anonymous.delete("/v1/calendars/" + calendar, "X-API-Key", key).problem(403, "auth.scope_missing");
+            anonymous.withToken(key).get("/v1/me/api-keys").problem(403, "auth.session_required");
+            JsonNode listed = ada.get("/v1/me/api-keys").expect(200).json().get("items").get(0);
+            assertThat(listed.get("prefix").asText()).isEqualTo(created.get("prefix").asText());
+            assertThat(listed.get("lastUsedAt").isNull()).isFalse();
+
+            ada.delete("/v1/me/api-keys/" + created.get("id").asText()).expect(204);
+
+            anonymous.get("/v1/calendars/" + calendar, "X-API-Key", key).problem(401, "auth.api_key_invalid");
+            ada.get("/v1/calendars/" + calendar).expect(200);
         }
     }
 

@@ -5,13 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +39,7 @@ class ArchitectureTest {
             .applicationServices("dev.almanac.application..")
             .adapter("http", "dev.almanac.adapter.http..")
             .adapter("persistence", "dev.almanac.adapter.persistence..")
+            .adapter("mail", "dev.almanac.adapter.mail..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAPackage("dev.almanac.bootstrap.."), alwaysTrue())
             .because("adapters depend on the application, the application on the domain, never the other way");
@@ -57,11 +58,10 @@ class ArchitectureTest {
             .because("frameworks belong in adapters");
 
     @ArchTest
-    static final ArchRule the_adapters_do_not_know_each_other = CompositeArchRule
-            .of(noClasses().that().resideInAPackage("dev.almanac.adapter.http..")
-                    .should().dependOnClassesThat().resideInAPackage("dev.almanac.adapter.persistence.."))
-            .and(noClasses().that().resideInAPackage("dev.almanac.adapter.persistence..")
-                    .should().dependOnClassesThat().resideInAPackage("dev.almanac.adapter.http.."));
+    static final ArchRule the_adapters_do_not_know_each_other = slices()
+            .matching("dev.almanac.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .because("adapters meet only in bootstrap, through the application's ports");
 
     @ArchTest
     static final ArchRule nothing_outside_bootstrap_depends_on_bootstrap = noClasses()

@@ -70,6 +70,42 @@ class ConfigTest {
     }
 
     @Test
+    void without_an_smtp_host_mail_goes_to_the_log_and_links_point_at_this_machine() {
+        Config config = Config.fromEnvironment(Map.of("ALMANAC_HTTP_PORT", "9090"));
+
+        assertThat(config.mail().smtpHost()).isEmpty();
+        assertThat(config.mail().publicUrl()).hasToString("http://localhost:9090");
+        assertThat(config.toString()).contains("mail=log");
+    }
+
+    @Test
+    void every_mail_variable_is_read() {
+        Config config = Config.fromEnvironment(Map.of(
+                "ALMANAC_SMTP_HOST", "smtp.example.org",
+                "ALMANAC_SMTP_PORT", "2525",
+                "ALMANAC_SMTP_USERNAME", "almanac",
+                "ALMANAC_SMTP_PASSWORD", "smtp-hunter2-secret",
+                "ALMANAC_SMTP_FROM", "Almanac@Example.org",
+                "ALMANAC_PUBLIC_URL", "https://almanac.example.org/app/"));
+
+        Config.Mail mail = config.mail();
+        assertThat(mail.smtpHost()).contains("smtp.example.org");
+        assertThat(mail.smtpPort()).isEqualTo(2525);
+        assertThat(mail.smtpUsername()).contains("almanac");
+        assertThat(mail.smtpPassword()).contains("smtp-hunter2-secret");
+        assertThat(mail.from()).contains("Almanac@Example.org");
+        assertThat(mail.publicUrl()).hasToString("https://almanac.example.org/app/");
+        assertThat(config.toString()).doesNotContain("smtp-hunter2-secret").contains("password=redacted");
+        assertThat(mail.toString()).doesNotContain("smtp-hunter2-secret");
+    }
+
+    @Test
+    void the_smtp_port_defaults_to_submission() {
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_SMTP_HOST", "smtp.example.org", "ALMANAC_SMTP_FROM",
+                "a@example.org")).mail().smtpPort()).isEqualTo(587);
+    }
+
+    @Test
     void the_password_and_secret_never_appear_in_the_printed_configuration() {
         String secret = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
         Config config = Config.fromEnvironment(Map.of(
@@ -105,6 +141,15 @@ class ConfigTest {
                 "ALMANAC_RATE_LIMIT_SIGN_IN|0/PT1M",
                 "ALMANAC_RATE_LIMIT_SIGN_UP|10/PT0.1S",
                 "ALMANAC_RATE_LIMIT_RESEND|5/P2D",
+                "ALMANAC_PUBLIC_URL|ftp://almanac.example.org",
+                "ALMANAC_PUBLIC_URL|almanac.example.org",
+                "ALMANAC_PUBLIC_URL|/relative/path",
+                "ALMANAC_PUBLIC_URL|https://user:pw@almanac.example.org",
+                "ALMANAC_PUBLIC_URL|https://almanac.example.org/?q=1",
+                "ALMANAC_PUBLIC_URL|https://almanac.example.org/#top",
+                "ALMANAC_PUBLIC_URL|http://exa mple.org",
+                "ALMANAC_SMTP_HOST|'smtp host'",
+                "ALMANAC_SMTP_HOST|'smtp.example.org\nBcc'",
         })
         void a_bad_value(String variable, String value) {
             assertThatThrownBy(() -> Config.fromEnvironment(Map.of(variable, value)))
@@ -117,6 +162,42 @@ class ConfigTest {
             assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ALMANAC_HTTP_PROT", "9090")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("ALMANAC_HTTP_PROT");
+        }
+
+        @ParameterizedTest(name = "{0}={1}")
+        @CsvSource(delimiter = '|', value = {
+                "ALMANAC_SMTP_PORT|0",
+                "ALMANAC_SMTP_PORT|smtp",
+                "ALMANAC_SMTP_PORT|70000",
+                "ALMANAC_SMTP_FROM|not-an-address",
+                "ALMANAC_SMTP_FROM|'almanac@example.org\r\nBcc: eve@example.org'",
+                "ALMANAC_SMTP_PASSWORD|''",
+        })
+        void a_bad_smtp_value(String variable, String value) {
+            var env = new java.util.HashMap<>(Map.of("ALMANAC_SMTP_HOST", "smtp.example.org",
+                    "ALMANAC_SMTP_FROM", "almanac@example.org", "ALMANAC_SMTP_USERNAME", "almanac"));
+            env.put(variable, value);
+            assertThatThrownBy(() -> Config.fromEnvironment(env))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(variable);
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"ALMANAC_SMTP_PORT", "ALMANAC_SMTP_USERNAME",
+                "ALMANAC_SMTP_PASSWORD", "ALMANAC_SMTP_FROM"})
+        void smtp_settings_without_a_host(String variable) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of(variable, "587")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("ALMANAC_SMTP_HOST");
+        }
+
+        @Test
+        void an_smtp_host_needs_a_sender_and_a_password_needs_a_user() {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ALMANAC_SMTP_HOST", "smtp.example.org")))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("ALMANAC_SMTP_FROM");
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ALMANAC_SMTP_HOST", "smtp.example.org",
+                    "ALMANAC_SMTP_FROM", "a@example.org", "ALMANAC_SMTP_PASSWORD", "pw")))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("ALMANAC_SMTP_USERNAME");
         }
 
         @Test

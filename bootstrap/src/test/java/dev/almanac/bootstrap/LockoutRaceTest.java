@@ -42,7 +42,7 @@ class LockoutRaceTest {
         TestDatabase.Fresh db = TestDatabase.fresh();
         // The race comes from one address: the per-address limit (docs/adr/0017) is lifted to test the lock alone.
         var config = new Config("127.0.0.1", 0, Optional.of(db.jdbcUrl()), db.user(), db.password(), 8, dataDir,
-                Optional.empty(), Duration.ofMinutes(15), List.of(), new RateLimits(
+                Optional.empty(), Duration.ofMinutes(15)).withRateLimits(new RateLimits(
                 new RateLimit("sign_in", 1000, Duration.ofMinutes(1)), RateLimits.DEFAULTS.signUp(),
                 RateLimits.DEFAULTS.resend()));
         try (Almanac almanac = Almanac.start(config)) {

@@ -53,6 +53,7 @@ class NothingSecretInLogsTest {
 
     @TempDir
     Path dataDir;
+    private TestDatabase.Fresh db;
 
     @Test
     void no_password_token_or_feed_token_reaches_the_log() throws Exception {
@@ -74,6 +75,7 @@ class NothingSecretInLogsTest {
 
             http.post("/v1/accounts", object("email", "ada@example.org", "password", PASSWORD,
                     "displayName", "Ada")).expect(201);
+            VerifiedByHand.verify(db, "ada@example.org");
             http.post("/v1/auth/token", object("email", "ada@example.org", "password", WRONG_PASSWORD)).expect(401);
             http.post("/v1/auth/token", object("email", WRONG_PASSWORD, "password", PASSWORD)).expect(401);
             JsonNode tokens = http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD))
@@ -141,7 +143,7 @@ class NothingSecretInLogsTest {
     }
 
     private Config config() {
-        TestDatabase.Fresh db = TestDatabase.fresh();
+        db = TestDatabase.fresh();
         return new Config("127.0.0.1", 0, Optional.of(db.jdbcUrl()), db.user(), db.password(), 4, dataDir,
                 Optional.empty(), Duration.ofMinutes(15));
     }

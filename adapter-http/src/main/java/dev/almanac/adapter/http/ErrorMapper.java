@@ -74,7 +74,8 @@ final class ErrorMapper {
         }
         if (e instanceof AuthenticationException) {
             // RFC 6750 §3.1: no error code when the request carried no credentials (or sign-in failed).
-            boolean tokenRejected = !"auth.invalid_credentials".equals(e.code()) && !"auth.token_missing".equals(e.code());
+            boolean tokenRejected = !"auth.invalid_credentials".equals(e.code()) && !"auth.token_missing".equals(e.code())
+                    && !"auth.account_disabled".equals(e.code());
             ctx.header("WWW-Authenticate", tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer");
             return Problem.of(401, e.code(), e.getMessage(), null);
         }

@@ -13,8 +13,8 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -73,9 +73,10 @@ public final class HttpApi implements AutoCloseable {
                 new JwksHandler(jwks, responses),
                 new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
                 new FeedHandler(feeds, settings.version(), responses),
+                new ApiKeyHandler(accounts, bodies, responses),
                 new AuditHandler(audit.trail(), responses),
                 settings.rateLimits());
-        var authentication = new BearerAuthentication(accounts.identifyCaller());
+        var authentication = new BearerAuthentication(accounts.identifyCaller(), accounts.authenticateApiKey());
         var errors = new ErrorMapper(json, new AccessDenials(audit.accessDenied()));
         var addresses = new ClientAddresses(settings.trustedProxies());
         var limits = settings.rateLimits();
@@ -120,6 +121,11 @@ public final class HttpApi implements AutoCloseable {
     /** Every route as {@code "METHOD /path"}, with path parameters in braces, e.g. {@code GET /v1/me}. */
     public List<String> routes() {
         return routes.stream().map(r -> r.method().name() + " " + r.path()).toList();
+    }
+
+    /** The route table itself, with what each route needs of its caller (for tests in this package). */
+    List<Routes.Route> table() {
+        return routes;
     }
 
     /** Stops accepting connections, lets requests in flight finish (up to 10 seconds), then stops. */

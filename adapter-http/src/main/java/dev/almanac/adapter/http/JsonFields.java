@@ -65,6 +65,33 @@ final class JsonFields {
         return Optional.ofNullable(textOrError(name, value));
     }
 
+    /**
+     * A required array of strings: missing, {@code null}, a non-array and non-string items are recorded as errors
+     * (items by index, e.g. {@code scopes[1]}), giving {@code null}.
+     */
+    List<String> texts(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            missing(name);
+            return null;
+        }
+        if (!value.isArray()) {
+            wrongType(name, "an array of strings");
+            return null;
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        boolean allText = true;
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isTextual()) {
+                texts.add(value.get(i).textValue());
+            } else {
+                wrongType(name + "[" + i + "]", "a string");
+                allText = false;
+            }
+        }
+        return allText ? texts : null;
+    }
+
     /** A nested object, or {@code null} (with an error recorded) when it is missing or not an object. */
     JsonFields object(String name, String... allowed) {
         JsonNode value = node.get(name);

@@ -61,6 +61,12 @@ final class RequestParams {
                 .orElseThrow(() -> notFound("session.not_found", "No such session"));
     }
 
+    /** The {@code apiKeyId} path parameter; a non-UUID names no key, so it is 404. */
+    static dev.almanac.domain.apikey.ApiKeyId apiKeyId(Context ctx) {
+        return uuid(ctx.pathParam("apiKeyId")).map(dev.almanac.domain.apikey.ApiKeyId::new)
+                .orElseThrow(() -> notFound("api_key.not_found", "No such API key"));
+    }
+
     static Instant instant(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) {

@@ -1,24 +1,60 @@
 package dev.almanac.adapter.http;
 
-import static dev.almanac.adapter.http.Routes.Access.BEARER;
 import static dev.almanac.adapter.http.Routes.Access.PUBLIC;
+import static dev.almanac.adapter.http.Routes.Access.SESSION_ONLY;
+import static dev.almanac.adapter.http.Routes.Access.needs;
+import static dev.almanac.domain.apikey.Scope.ACCOUNT_READ;
+import static dev.almanac.domain.apikey.Scope.CALENDARS_READ;
+import static dev.almanac.domain.apikey.Scope.CALENDARS_WRITE;
+import static dev.almanac.domain.apikey.Scope.EVENTS_READ;
+import static dev.almanac.domain.apikey.Scope.EVENTS_WRITE;
+import static dev.almanac.domain.apikey.Scope.FEEDS_WRITE;
 
+import dev.almanac.domain.apikey.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Every route of the API, with who may call it. Nothing is registered anywhere else. */
+/** Every route of the API, with what it needs of its caller. Nothing is registered anywhere else. */
 final class Routes {
 
-    /** Who may call a route. Routes are {@link #BEARER} unless listed {@link #PUBLIC}. */
-    enum Access implements RouteRole {
-        /** Anyone, no token. */
-        PUBLIC,
-        /** Only with {@code Authorization: Bearer <access token>}. */
-        BEARER
+    /**
+     * What a route needs of its caller; every route names exactly one (see docs/adr/0014). An access token from
+     * signing in passes every non-public route; an API key passes only {@link #needs scoped} routes whose scope it
+     * was granted, and never a {@link #SESSION_ONLY} one.
+     */
+    sealed interface Access extends RouteRole permits Access.Public, Access.SessionOnly, Access.Scoped {
+        /** Anyone, no credential. */
+        Access PUBLIC = new Public();
+        /** Managing the account itself (its sessions, its API keys): a signed-in session only, never an API key. */
+        Access SESSION_ONLY = new SessionOnly();
+
+        /** An access token, or an API key granted {@code scope}. */
+        static Access needs(Scope scope) {
+            return new Scoped(scope);
+        }
+
+        /** The access a matched route was registered with. */
+        static Access of(Set<RouteRole> roles) {
+            return roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("a route was registered without its access"));
+        }
+
+        record Public() implements Access {
+        }
+
+        record SessionOnly() implements Access {
+        }
+
+        record Scoped(Scope scope) implements Access {
+            public Scoped {
+                java.util.Objects.requireNonNull(scope, "scope");
+            }
+        }
     }
 
     /**
@@ -40,36 +76,47 @@ final class Routes {
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
                              HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks,
-                             ICalendarHandler ical, FeedHandler feeds, AuditHandler audit, RateLimits limits) {
+                             ICalendarHandler ical, FeedHandler feeds, ApiKeyHandler apiKeys, AuditHandler audit,
+                             RateLimits limits) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp).limitedBy(limits.signUp()),
+                new Route(HandlerType.POST, "/v1/accounts/verify", PUBLIC, accounts::verify),
+                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification),
+                new Route(HandlerType.POST, "/v1/me/email", SESSION_ONLY, accounts::changeEmail),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token).limitedBy(limits.signIn()),
-                new Route(HandlerType.GET, "/v1/me", BEARER, accounts::me),
+                new Route(HandlerType.GET, "/v1/me", needs(ACCOUNT_READ), accounts::me),
+                new Route(HandlerType.POST, "/v1/me/password", SESSION_ONLY, accounts::changePassword),
+                // POST, not DELETE /v1/me: the password travels in a body, which a DELETE may lose (ADR 0015).
+                new Route(HandlerType.POST, "/v1/me/delete", SESSION_ONLY, accounts::deleteAccount),
                 new Route(HandlerType.POST, "/v1/auth/refresh", PUBLIC, sessions::refresh),
                 new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
-                new Route(HandlerType.GET, "/v1/me/sessions", BEARER, sessions::list),
-                new Route(HandlerType.DELETE, "/v1/me/sessions/{sessionId}", BEARER, sessions::revoke),
-                new Route(HandlerType.GET, "/v1/me/audit", BEARER, audit::list),
+                new Route(HandlerType.GET, "/v1/me/sessions", SESSION_ONLY, sessions::list),
+                new Route(HandlerType.DELETE, "/v1/me/sessions/{sessionId}", SESSION_ONLY, sessions::revoke),
+                // The trail shows where the account was used from, like the session list: not for API keys.
+                new Route(HandlerType.GET, "/v1/me/audit", SESSION_ONLY, audit::list),
+                new Route(HandlerType.POST, "/v1/me/api-keys", SESSION_ONLY, apiKeys::create),
+                new Route(HandlerType.GET, "/v1/me/api-keys", SESSION_ONLY, apiKeys::list),
+                new Route(HandlerType.DELETE, "/v1/me/api-keys/{apiKeyId}", SESSION_ONLY, apiKeys::revoke),
                 new Route(HandlerType.GET, "/.well-known/jwks.json", PUBLIC, jwks::get),
 
-                new Route(HandlerType.POST, "/v1/calendars", BEARER, calendars::create),
-                new Route(HandlerType.GET, "/v1/calendars", BEARER, calendars::list),
-                new Route(HandlerType.GET, calendar, BEARER, calendars::get),
-                new Route(HandlerType.PATCH, calendar, BEARER, calendars::update),
-                new Route(HandlerType.DELETE, calendar, BEARER, calendars::delete),
+                new Route(HandlerType.POST, "/v1/calendars", needs(CALENDARS_WRITE), calendars::create),
+                new Route(HandlerType.GET, "/v1/calendars", needs(CALENDARS_READ), calendars::list),
+                new Route(HandlerType.GET, calendar, needs(CALENDARS_READ), calendars::get),
+                new Route(HandlerType.PATCH, calendar, needs(CALENDARS_WRITE), calendars::update),
+                new Route(HandlerType.DELETE, calendar, needs(CALENDARS_WRITE), calendars::delete),
 
-                new Route(HandlerType.POST, calendar + "/events", BEARER, events::create),
-                new Route(HandlerType.GET, calendar + "/events", BEARER, events::list),
-                new Route(HandlerType.GET, event, BEARER, events::get),
-                new Route(HandlerType.PATCH, event, BEARER, events::update),
-                new Route(HandlerType.DELETE, event, BEARER, events::delete),
+                new Route(HandlerType.POST, calendar + "/events", needs(EVENTS_WRITE), events::create),
+                new Route(HandlerType.GET, calendar + "/events", needs(EVENTS_READ), events::list),
+                new Route(HandlerType.GET, event, needs(EVENTS_READ), events::get),
+                new Route(HandlerType.PATCH, event, needs(EVENTS_WRITE), events::update),
+                new Route(HandlerType.DELETE, event, needs(EVENTS_WRITE), events::delete),
 
-                new Route(HandlerType.GET, calendar + "/ical", BEARER, ical::export),
-                new Route(HandlerType.POST, calendar + "/ical", BEARER, ical::importFile),
-                new Route(HandlerType.POST, calendar + "/feeds", BEARER, feeds::create),
-                new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", BEARER, feeds::revoke),
+                new Route(HandlerType.GET, calendar + "/ical", needs(EVENTS_READ), ical::export),
+                new Route(HandlerType.POST, calendar + "/ical", needs(EVENTS_WRITE), ical::importFile),
+                new Route(HandlerType.POST, calendar + "/feeds", needs(FEEDS_WRITE), feeds::create),
+                new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", needs(FEEDS_WRITE), feeds::revoke),
                 // Public, but gated by the unguessable token in the path: that token is the feed's credential.
                 new Route(HandlerType.GET, "/v1/feeds/{token}", PUBLIC, feeds::read),
 

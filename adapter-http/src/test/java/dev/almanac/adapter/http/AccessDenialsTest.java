@@ -6,9 +6,12 @@ import dev.almanac.application.audit.AuditUseCases;
 import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.audit.AuditEntry;
 import dev.almanac.domain.audit.AuditEvent;
+import dev.almanac.domain.security.SessionId;
+import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ForbiddenException;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -24,10 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * No route answers 403 yet (a calendar one may not see is 404), so the 403 half of the denials is driven through
- * a route of this test's own, behind the real authentication filter and error mapping.
+ * A 403 that a handler throws (rather than the authentication filter) is driven through a route of this test's
+ * own, behind the real authentication filter and error mapping.
  */
 class AccessDenialsTest {
+    private static final SessionId SESSION = new SessionId(UUID.fromString("0190aaaa-0000-7000-8000-0000000000b1"));
     private static final AccountId ADA = new AccountId(UUID.fromString("0190aaaa-0000-7000-8000-00000000000a"));
 
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
@@ -37,13 +41,15 @@ class AccessDenialsTest {
     void start() {
         var audit = AuditUseCases.wire(trail, new SequentialIds(), MutableClock.at("2026-03-01T12:00:00Z"));
         var errors = new ErrorMapper(Json.mapper(), new AccessDenials(audit.accessDenied()));
-        var authentication = new BearerAuthentication(token -> ADA);
+        var authentication = new BearerAuthentication(token -> new Subject(ADA, SESSION), presented -> {
+            throw new AuthenticationException("auth.api_key_invalid", "No such key");
+        });
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.before(RequestLog::assignId);
             config.routes.beforeMatched(authentication::filter);
             Routes.register(config.routes, List.of(new Routes.Route(HandlerType.DELETE, "/v1/things/{thingId}",
-                    Routes.Access.BEARER, ctx -> {
+                    Routes.Access.SESSION_ONLY, ctx -> {
                         throw new ForbiddenException("thing.forbidden", "Not yours to delete");
                     })), new PerAddressRateLimiter(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)));
             errors.register(config.routes);

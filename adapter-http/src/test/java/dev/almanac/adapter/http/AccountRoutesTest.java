@@ -44,7 +44,7 @@ class AccountRoutesTest {
             JsonNode account = reply.json();
             assertThat(account.get("email").asText()).isEqualTo("ada@example.org");
             assertThat(account.get("displayName").asText()).isEqualTo("Ada");
-            assertThat(account.get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(account.get("status").asText()).isEqualTo("PENDING_VERIFICATION");
             assertThat(account.get("createdAt").asText()).isEqualTo("2026-03-01T12:00:00Z");
             assertThat(account.get("id").asText()).matches("[0-9a-f-]{36}");
             assertThat(reply.body()).doesNotContain(PASSWORD).doesNotContainIgnoringCase("hash");

@@ -52,9 +52,10 @@ class ProtocolTest {
                 String[] parts = route.split(" ");
                 String method = parts[0];
                 String path = parts[1].replace("{calendarId}", id).replace("{eventId}", id)
-                        .replace("{sessionId}", id).replace("{feedId}", id).replace("{file}", "swagger-ui.css");
+                        .replace("{sessionId}", id).replace("{feedId}", id).replace("{apiKeyId}", id).replace("{file}", "swagger-ui.css");
                 // The feed route is public by design: its unguessable token is its credential (FeedRoutesTest).
-                boolean isPublic = path.equals("/v1/accounts") || path.equals("/v1/auth/token")
+                boolean isPublic = path.equals("/v1/accounts") || path.startsWith("/v1/accounts/verify")
+                        || path.equals("/v1/auth/token")
                         || path.equals("/v1/auth/refresh") || path.equals("/v1/auth/logout")
                         || !path.startsWith("/v1/") || path.startsWith("/v1/feeds/");
                 if (isPublic) {
@@ -67,7 +68,7 @@ class ProtocolTest {
                         .isEqualTo("Bearer");
                 checked++;
             }
-            assertThat(checked).isEqualTo(18);
+            assertThat(checked).isEqualTo(24);
         }
 
         @Test

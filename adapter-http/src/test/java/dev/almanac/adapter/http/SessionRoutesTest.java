@@ -178,9 +178,13 @@ class SessionRoutesTest {
 
             ada.delete("/v1/me/sessions/" + id).expect(204);
 
-            assertThat(ada.get("/v1/me/sessions").expect(200).json().get("items")).isEmpty();
+            // the revoked sign-in's own access token ended with it (ADR 0015); look from another sign-in
+            ada.get("/v1/me/sessions").problem(401, "auth.token_invalid");
+            JsonHttp phone = http.withToken(signIn("Safari/18").get("accessToken").asText());
+            assertThat(phone.get("/v1/me/sessions").expect(200).json().get("items")).extracting(s -> s.get("id")
+                    .asText()).doesNotContain(id);
             refresh(laptop.get("refreshToken").asText()).problem(401, "auth.refresh_token_invalid");
-            ada.delete("/v1/me/sessions/" + id).problem(404, "session.not_found");
+            phone.delete("/v1/me/sessions/" + id).problem(404, "session.not_found");
         }
 
         @Test

@@ -7,9 +7,12 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -25,9 +28,14 @@ final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public void add(Account account) {
+        jdbi.useHandle(handle -> insert(handle, account));
+    }
+
+    /** Inserts an account on the caller's handle (and transaction). */
+    static void insert(Handle handle, Account account) {
         AccountRow row = AccountRow.from(account);
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("""
+            handle.createUpdate("""
                             insert into accounts (id, email, email_normalized, display_name, password_hash, status,
                                                   created_at)
                             values (:id, :email, :emailNormalized, :displayName, :passwordHash, :status, :createdAt)
@@ -39,13 +47,18 @@ final class JdbiAccountRepository implements AccountRepository {
                     .bind("passwordHash", row.passwordHash())
                     .bind("status", row.status())
                     .bind("createdAt", utc(row.createdAt()))
-                    .execute());
+                    .execute();
         } catch (UnableToExecuteStatementException e) {
-            if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
-                throw new ConflictException("account.email.taken", "An account with this e-mail address exists");
-            }
-            throw e;
+            throw emailTakenOr(e);
         }
+    }
+
+    /** {@code account.email.taken} when the failure is the address's unique index, else the failure itself. */
+    static RuntimeException emailTakenOr(UnableToExecuteStatementException e) {
+        if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
+            return new ConflictException("account.email.taken", "An account with this e-mail address exists");
+        }
+        return e;
     }
 
     @Override
@@ -78,5 +91,32 @@ final class JdbiAccountRepository implements AccountRepository {
         if (changed == 0) {
             throw new NotFoundException("account.not_found", "No such account");
         }
+    }
+
+    @Override
+    public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("update accounts set password_hash = :hash where id = :id")
+                    .bind("hash", hash.encoded())
+                    .bind("id", id.value())
+                    .execute();
+            if (changed == 0) {
+                throw new NotFoundException("account.not_found", "No such account");
+            }
+            return JdbiSessionRepository.revokeAll(handle, id, keep, now);
+        });
+    }
+
+    /**
+     * One statement, so one transaction: the foreign keys that refer to {@code accounts} (calendars, sessions,
+     * login throttles) and those below them (events, overrides, feeds, refresh tokens) all cascade, so the rows
+     * go together or not at all. A table added later that refers to an account must cascade too; the deletion
+     * test finds every such column through {@code information_schema} and fails otherwise.
+     */
+    @Override
+    public boolean delete(AccountId id) {
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from accounts where id = :id")
+                .bind("id", id.value())
+                .execute()) == 1;
     }
 }

@@ -23,6 +23,19 @@ import org.jdbi.v3.core.Jdbi;
  * still works.
  */
 final class JdbiSessionRepository implements SessionRepository {
+    /**
+     * Whether a session lives: one look-up by the primary key of {@code sessions}, with the account joined by its
+     * primary key (a session row cannot outlive its account, the foreign key cascades; the join keeps that true
+     * even if it ever could). Asked on every authenticated request.
+     */
+    static final String LIVE_SQL = """
+            select exists (
+                select 1
+                  from sessions s join accounts a on a.id = s.account_id
+                 where s.id = :session and s.account_id = :account
+                   and s.revoked_at is null and s.expires_at > :now)
+            """;
+
     private final Jdbi jdbi;
 
     JdbiSessionRepository(Jdbi jdbi) {
@@ -109,14 +122,31 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
-    public int revokeAll(AccountId account, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+    public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
+        return jdbi.withHandle(handle -> revokeAll(handle, account, keep, now));
+    }
+
+    /** The revocation of {@link #revokeAll}, inside a transaction someone else holds (a password change). */
+    static int revokeAll(Handle handle, AccountId account, Optional<SessionId> keep, Instant now) {
+        return handle.createUpdate("""
                         update sessions set revoked_at = greatest(:now, created_at)
                          where account_id = :account and revoked_at is null and expires_at > :now
+                           and id is distinct from cast(:keep as uuid)
                         """)
                 .bind("account", account.value())
                 .bind("now", utc(now))
-                .execute());
+                .bind("keep", keep.map(SessionId::value).orElse(null))
+                .execute();
+    }
+
+    @Override
+    public boolean isLive(SessionId session, AccountId account, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery(LIVE_SQL)
+                .bind("session", session.value())
+                .bind("account", account.value())
+                .bind("now", utc(now))
+                .mapTo(Boolean.class)
+                .one());
     }
 
     private static Optional<Session> lockByToken(Handle handle, SecretHash token) {

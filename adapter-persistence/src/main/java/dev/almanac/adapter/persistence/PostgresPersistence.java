@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.almanac.application.port.AccountLifecycleStore;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.ApiKeyRepository;
 import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
+import dev.almanac.application.port.MailOutbox;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
@@ -45,6 +48,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
     private final AuditTrail audit;
+    private final ApiKeyRepository apiKeys;
+    private final AccountLifecycleStore lifecycle;
+    private final MailOutbox outbox;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -58,6 +64,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
         this.audit = new JdbiAuditTrail(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
+        this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
+        this.outbox = new JdbiMailOutbox(jdbi);
     }
 
     /**
@@ -111,6 +120,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return sessions;
     }
 
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
     public SigningKeyStore signingKeys() {
         return signingKeys;
     }
@@ -122,6 +135,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The audit trail; its {@link AuditTrail#recordWith} joins the changes of this adapter's repositories. */
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** Account changes that queue mail in their own transaction. */
+    public AccountLifecycleStore lifecycle() {
+        return lifecycle;
+    }
+
+    /** The mail outbox, for the relay. */
+    public MailOutbox outbox() {
+        return outbox;
     }
 
     /** Whether the database answers a trivial query within a couple of seconds. Never throws. */

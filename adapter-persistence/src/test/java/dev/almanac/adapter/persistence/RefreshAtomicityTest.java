@@ -14,8 +14,6 @@ import dev.almanac.domain.security.RefreshOutcome;
 import dev.almanac.domain.security.SecretHash;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -65,21 +63,8 @@ class RefreshAtomicityTest {
 
     @Test
     void a_refresh_whose_transaction_fails_leaves_the_presented_token_usable() throws Exception {
-        try (Connection c = store.dataSource().getConnection(); Statement sql = c.createStatement()) {
-            sql.execute("""
-                    create function fail_session_update() returns trigger language plpgsql as $$
-                    begin raise exception 'simulated failure'; end $$;
-                    create trigger fail_session_update before update on sessions
-                    for each row execute function fail_session_update();
-                    """);
-        }
-        try {
-            assertThatThrownBy(() -> refresh("first", "second")).hasMessageContaining("simulated failure");
-        } finally {
-            try (Connection c = store.dataSource().getConnection(); Statement sql = c.createStatement()) {
-                sql.execute("drop trigger fail_session_update on sessions; drop function fail_session_update();");
-            }
-        }
+        store.whileFailing("update", "sessions", () ->
+                assertThatThrownBy(() -> refresh("first", "second")).hasMessageContaining("simulated failure"));
 
         assertThat(stores.sessions().byId(session.id())).contains(session);
         assertThat(stores.sessions().updateByToken(SecretHash.of("second"), s -> s)).as("no trace of the new token")
@@ -89,21 +74,8 @@ class RefreshAtomicityTest {
 
     @Test
     void the_token_survives_when_the_first_attempt_failed_and_works_after() throws Exception {
-        try (Connection c = store.dataSource().getConnection(); Statement sql = c.createStatement()) {
-            sql.execute("""
-                    create function fail_token_insert() returns trigger language plpgsql as $$
-                    begin raise exception 'simulated failure'; end $$;
-                    create trigger fail_token_insert before insert on refresh_tokens
-                    for each row execute function fail_token_insert();
-                    """);
-        }
-        try {
-            assertThatThrownBy(() -> refresh("first", "second")).hasMessageContaining("simulated failure");
-        } finally {
-            try (Connection c = store.dataSource().getConnection(); Statement sql = c.createStatement()) {
-                sql.execute("drop trigger fail_token_insert on refresh_tokens; drop function fail_token_insert();");
-            }
-        }
+        store.whileFailing("insert", "refresh_tokens", () ->
+                assertThatThrownBy(() -> refresh("first", "second")).hasMessageContaining("simulated failure"));
 
         assertThat(refresh("first", "second")).isInstanceOf(RefreshOutcome.Rotated.class);
     }

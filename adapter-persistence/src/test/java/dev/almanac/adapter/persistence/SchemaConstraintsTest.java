@@ -192,6 +192,54 @@ class SchemaConstraintsTest {
         assertThat(count("select (select count(*) from calendars) + (select count(*) from events)")).isZero();
     }
 
+    // --- api keys ---
+
+    @Test
+    void a_valid_api_key_is_accepted_and_goes_with_its_account() {
+        insert("api_keys", apiKey(Map.of()));
+        assertThat(count("select count(*) from api_keys")).isEqualTo(1);
+
+        jdbi.useHandle(h -> h.execute("delete from accounts where id = ?", accountId));
+
+        assertThat(count("select count(*) from api_keys")).isZero();
+    }
+
+    @Test
+    void an_api_key_is_held_to_its_shape() {
+        assertRefusedBy("api_keys_secret_hash_form", "api_keys", apiKey(Map.of("secret_hash", "alm_plain_secret")));
+        assertRefusedBy("api_keys_prefix_form", "api_keys", apiKey(Map.of("prefix", "key_12345678")));
+        assertRefusedBy("api_keys_name_length", "api_keys", apiKey(Map.of("name", "")));
+        assertRefusedBy("api_keys_scopes_known", "api_keys", apiKey(Map.of("scopes", new String[] {"root"})));
+        assertRefusedBy("api_keys_scopes_known", "api_keys", apiKey(Map.of("scopes", new String[0])));
+        assertRefusedBy("api_keys_expire_after_created", "api_keys", apiKey(Map.of("expires_at", T0)));
+        assertRefusedBy("api_keys_used_after_created", "api_keys",
+                apiKey(Map.of("last_used_at", T0.minusSeconds(1))));
+        assertRefusedBy("api_keys_version_positive", "api_keys", apiKey(Map.of("version", 0)));
+    }
+
+    @Test
+    void two_api_keys_with_the_same_secret_are_refused() {
+        insert("api_keys", apiKey(Map.of()));
+
+        assertRefusedBy("api_keys_secret_hash_unique", "api_keys", apiKey(Map.of()));
+    }
+
+    private Map<String, Object> apiKey(Map<String, Object> changes) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", UUID.randomUUID());
+        row.put("account_id", accountId);
+        row.put("name", "CI");
+        row.put("prefix", "alm_3f9c01ab");
+        row.put("secret_hash", "a".repeat(64));
+        row.put("scopes", new String[] {"events:read", "calendars:write"});
+        row.put("created_at", T0);
+        row.put("expires_at", T0.plusDays(30));
+        row.put("last_used_at", null);
+        row.put("revoked_at", null);
+        row.put("version", 1);
+        return with(row, changes);
+    }
+
     private static long count(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }

@@ -4,22 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.audit.AuditEntries;
 import dev.almanac.application.port.AccessTokens;
-import dev.almanac.application.port.AuditTrail;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
-import dev.almanac.application.port.IdGenerator;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
+import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
-import dev.almanac.domain.account.DisplayName;
 import dev.almanac.domain.account.EmailAddress;
-import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordBlocklist;
+import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.audit.AuditEvent;
 import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
+import dev.almanac.domain.shared.ForbiddenException;
 import dev.almanac.domain.shared.NotFoundException;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.Violation;
@@ -30,23 +31,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sign-up, sign-in and "who am I". Orchestrates; the rules live in the domain values. A sign-up and a successful
- * sign-in are audited in the transaction that makes them; a failed sign-in (and the lock it may engage) is audited
- * on its own, so the entry stays although the request fails.
+ * Sign-in, "who am I", password change and self-service deletion; sign-up belongs to the lifecycle
+ * ({@link LifecycleService}). Orchestrates; the rules live in the domain values. A successful sign-in is audited in
+ * the transaction that makes its session; a failed sign-in (and the lock it may engage) is audited on its own, so
+ * the entry stays although the request fails.
  */
-final class AccountService implements RegisterAccountUseCase, AuthenticateUseCase, SignInUseCase,
-        IdentifyCallerUseCase, GetAccountUseCase {
+final class AccountService implements AuthenticateUseCase, SignInUseCase, IdentifyCallerUseCase, GetAccountUseCase,
+        ChangePasswordUseCase, DeleteAccountUseCase {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
     private final AccessTokens tokens;
-    private final IdGenerator ids;
     private final Clock clock;
     /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
     private final PasswordHash decoy;
 
     private final SessionService sessions;
+    private final SessionRepository sessionStore;
     private final LoginThrottles throttles;
     private final AuditTrail audit;
     private final AuditEntries entries;
@@ -56,37 +58,21 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         this.hasher = ports.hasher();
         this.blocklist = ports.blocklist();
         this.tokens = ports.tokens();
-        this.ids = ports.ids();
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
+        this.sessionStore = ports.sessions();
         this.throttles = ports.throttles();
         this.audit = ports.audit();
-        this.entries = new AuditEntries(ids, clock);
-        this.decoy = hasher.hash("decoy password that no account has " + ids.next());
-    }
-
-    @Override
-    public Account register(RegisterAccountUseCase.Command command, RequestContext context) {
-        requireNonNull(context, "context");
-        List<Violation> violations = new ArrayList<>();
-        EmailAddress email = collect(violations, () -> EmailAddress.of(command.email()));
-        DisplayName name = collect(violations, () -> new DisplayName(command.displayName()));
-        collect(violations, () -> PasswordPolicy.check(command.password(), blocklist));
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations.get(0).code(), "The account cannot be opened as given",
-                    violations);
-        }
-        Account account = Account.register(new AccountId(ids.next()), email, name, hasher.hash(command.password()),
-                clock.instant());
-        return audit.recordWith(() -> {
-            accounts.add(account);
-            return account;
-        }, added -> Optional.of(entries.success(AuditEvent.SIGN_UP, added.id(), context)));
+        this.entries = new AuditEntries(ports.ids(), clock);
+        this.decoy = hasher.hash("decoy password that no account has " + ports.ids().next());
     }
 
     @Override
     public AccountId authenticate(AuthenticateUseCase.Command command) {
         Check check = check(command);
+        if (check.disabled()) {
+            throw accountDisabled();
+        }
         return check.verified().orElseThrow(AccountService::invalidCredentials);
     }
 
@@ -99,7 +85,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
                 audit.record(entries.failure(AuditEvent.LOCK_ENGAGED, check.account(), context));
             }
             audit.record(entries.failure(AuditEvent.SIGN_IN, check.account(), context));
-            throw invalidCredentials();
+            throw check.disabled() ? accountDisabled() : invalidCredentials();
         }
         AccountId account = check.verified().get();
         return audit.recordWith(() -> sessions.start(account, context.client()),
@@ -108,11 +94,13 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
 
     /**
      * The outcome of checking a password: the account when it could be named, the account again when the password
-     * was right, and whether this attempt engaged the lock.
+     * was right (and the account may act), whether this attempt engaged the lock, and whether the password was
+     * right but the account is disabled.
      */
-    private record Check(Optional<AccountId> account, Optional<AccountId> verified, boolean lockedNow) {
+    private record Check(Optional<AccountId> account, Optional<AccountId> verified, boolean lockedNow,
+                         boolean disabled) {
         static Check failed(Optional<AccountId> account, boolean lockedNow) {
-            return new Check(account, Optional.empty(), lockedNow);
+            return new Check(account, Optional.empty(), lockedNow, false);
         }
     }
 
@@ -129,35 +117,133 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         }
         Account account = found.get();
         Optional<AccountId> named = Optional.of(account.id());
-        Instant now = clock.instant();
-        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
-        if (!attempt.allowed()) {
-            // Locked: the same answer as a wrong password, after the same amount of work.
-            hasher.verify(command.password(), decoy);
-            return Check.failed(named, attempt.lockedNow());
+        PasswordCheck password = passwordCheck(account, command.password());
+        if (!password.matches()) {
+            return Check.failed(named, password.lockedNow());
         }
-        if (!hasher.verify(command.password(), account.passwordHash())) {
-            return Check.failed(named, attempt.lockedNow());
+        if (!account.canAuthenticate()) {
+            // Only after the right password, so this tells nothing to someone guessing.
+            return new Check(named, Optional.empty(), false, true);
         }
-        throttles.reset(account.id(), now);
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }
-        return new Check(named, named, false);
+        return new Check(named, named, false, false);
     }
 
     @Override
-    public AccountId identify(String bearerToken) {
-        return tokens.verify(bearerToken, clock.instant())
-                .filter(id -> accounts.byId(id).isPresent())
-                .orElseThrow(() -> new AuthenticationException("auth.token_invalid",
-                        "The access token is missing, malformed, expired or revoked; sign in again"));
+    public Subject identify(String bearerToken) {
+        Instant now = clock.instant();
+        return tokens.verify(bearerToken, now)
+                .filter(subject -> sessionStore.isLive(subject.session(), subject.account(), now))
+                .orElseThrow(AccountService::tokenInvalid);
+    }
+
+    @Override
+    public void changePassword(ChangePasswordUseCase.Command command) {
+        List<Violation> violations = new ArrayList<>();
+        collect(violations, () -> plausiblePassword("currentPassword", command.currentPassword()));
+        collect(violations, () -> {
+            try {
+                return PasswordPolicy.check(command.newPassword(), blocklist);
+            } catch (RuleViolationException e) {
+                throw e.atField("newPassword");
+            }
+        });
+        if (violations.isEmpty() && command.newPassword().equals(command.currentPassword())) {
+            violations.add(new Violation("newPassword", "account.password.unchanged",
+                    "newPassword must differ from the current password"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations.get(0).code(), "The password cannot be changed as given",
+                    violations);
+        }
+        Account account = caller(command.actor());
+        if (!passwordMatches(account, command.currentPassword())) {
+            throw wrongPassword();
+        }
+        // One transaction: a sign-in racing with the change either used the old password before the hash changed
+        // (and its session is revoked with the others) or meets the new hash and fails.
+        accounts.changePassword(account.id(), hasher.hash(command.newPassword()), Optional.of(command.session()),
+                clock.instant());
+    }
+
+    @Override
+    public void delete(DeleteAccountUseCase.Command command) {
+        plausiblePassword("password", command.password());
+        Account account = caller(command.actor());
+        if (!passwordMatches(account, command.password())) {
+            throw wrongPassword();
+        }
+        accounts.delete(account.id());
     }
 
     @Override
     public Account get(AccountId actor) {
         return accounts.byId(actor)
                 .orElseThrow(() -> new NotFoundException("account.not_found", "No such account"));
+    }
+
+    /**
+     * Checks a password against the account's hash under the account's sign-in throttle: each check is counted
+     * as a failed sign-in until it succeeds, and while the account is locked no password matches (a decoy is
+     * hashed instead, so a locked check costs what a real one does).
+     */
+    private boolean passwordMatches(Account account, String password) {
+        return passwordCheck(account, password).matches();
+    }
+
+    /** Whether a password matched, and whether this check engaged the account's lock. */
+    private record PasswordCheck(boolean matches, boolean lockedNow) {
+    }
+
+    private PasswordCheck passwordCheck(Account account, String password) {
+        Instant now = clock.instant();
+        LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
+        if (!attempt.allowed()) {
+            hasher.verify(password, decoy);
+            return new PasswordCheck(false, attempt.lockedNow());
+        }
+        if (!hasher.verify(password, account.passwordHash())) {
+            return new PasswordCheck(false, attempt.lockedNow());
+        }
+        throttles.reset(account.id(), now);
+        return new PasswordCheck(true, false);
+    }
+
+    /**
+     * Refuses, before any hashing or counting, a text that no stored password can be: empty, far too long, NUL
+     * characters or lone surrogates. The minimum length is not applied, so a rule tightened later cannot lock out a
+     * password chosen under the old one.
+     */
+    private static String plausiblePassword(String field, String password) {
+        try {
+            return PasswordPolicy.check(password);
+        } catch (RuleViolationException e) {
+            if (e.code().equals("account.password.too_short")) {
+                return password;
+            }
+            throw e.atField(field);
+        }
+    }
+
+    private static ForbiddenException wrongPassword() {
+        return new ForbiddenException("account.password.wrong",
+                "The password is wrong (or sign-in is locked after too many failures; wait and retry)");
+    }
+
+    /** The caller's account; gone since the token was checked (deleted meanwhile) means the token is void. */
+    private Account caller(AccountId actor) {
+        return accounts.byId(actor).orElseThrow(AccountService::tokenInvalid);
+    }
+
+    private static AuthenticationException tokenInvalid() {
+        return new AuthenticationException("auth.token_invalid",
+                "The access token is missing, malformed, expired or revoked; sign in again");
+    }
+
+    private static AuthenticationException accountDisabled() {
+        return new AuthenticationException("auth.account_disabled", "This account has been disabled by an operator");
     }
 
     private static AuthenticationException invalidCredentials() {

@@ -1,13 +1,14 @@
 package dev.almanac.application.account;
 
-import dev.almanac.domain.account.AccountId;
+import dev.almanac.application.port.AccessTokens.Subject;
 
-/** Tells who presents a bearer token. */
+/** Tells who presents a bearer token, and within which session. */
 public interface IdentifyCallerUseCase {
 
     /**
      * @throws dev.almanac.domain.shared.AuthenticationException {@code auth.token_invalid} for a malformed, forged,
-     *                                                           expired token, or one whose account is gone
+     *                                                           expired token, or one whose session has ended
+     *                                                           (revoked, expired, or gone with its account)
      */
-    AccountId identify(String bearerToken);
+    Subject identify(String bearerToken);
 }

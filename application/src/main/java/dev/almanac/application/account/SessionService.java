@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.account.SignInUseCase.SignedIn;
 import dev.almanac.application.audit.AuditEntries;
 import dev.almanac.application.port.AccessTokens;
-import dev.almanac.application.port.AuditTrail;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.Secrets;
 import dev.almanac.application.port.SessionRepository;
@@ -63,7 +64,8 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
         String refreshToken = secrets.next();
         Session session = Session.start(new SessionId(ids.next()), account, SecretHash.of(refreshToken), client, now);
         sessions.add(session);
-        return new SignedIn(account, session.id(), tokens.issue(account, now), refreshToken);
+        return new SignedIn(account, session.id(), tokens.issue(new Subject(account, session.id()), now),
+                refreshToken);
     }
 
     @Override
@@ -89,10 +91,11 @@ final class SessionService implements RefreshSessionUseCase, SignOutUseCase, Ses
             throw invalid();
         }
         AccountId account = rotated.session().account();
-        if (accounts.byId(account).isEmpty()) {
+        if (accounts.byId(account).filter(dev.almanac.domain.account.Account::canAuthenticate).isEmpty()) {
             throw invalid();
         }
-        return new SignedIn(account, rotated.session().id(), tokens.issue(account, now), next);
+        SessionId session = rotated.session().id();
+        return new SignedIn(account, session, tokens.issue(new Subject(account, session), now), next);
     }
 
     /** A rotation and a detected reuse are recorded with the change; a refusal changes nothing, so it is not. */

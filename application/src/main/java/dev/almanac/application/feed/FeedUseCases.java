@@ -3,6 +3,7 @@ package dev.almanac.application.feed;
 import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.event.ExportCalendarUseCase;
+import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.FeedTokens;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * owner would see it. A token that is unknown, revoked or of a deleted calendar reads nothing.
  */
 public final class FeedUseCases {
+    private final AccountRepository accounts;
     private final CalendarRepository calendars;
     private final FeedRepository feeds;
     private final FeedTokens tokens;
@@ -28,8 +30,9 @@ public final class FeedUseCases {
     private final Clock clock;
     private final ExportCalendarUseCase export;
 
-    private FeedUseCases(CalendarRepository calendars, FeedRepository feeds, FeedTokens tokens, IdGenerator ids,
-                         Clock clock, ExportCalendarUseCase export) {
+    private FeedUseCases(AccountRepository accounts, CalendarRepository calendars, FeedRepository feeds,
+                         FeedTokens tokens, IdGenerator ids, Clock clock, ExportCalendarUseCase export) {
+        this.accounts = requireNonNull(accounts, "accounts");
         this.calendars = requireNonNull(calendars, "calendars");
         this.feeds = requireNonNull(feeds, "feeds");
         this.tokens = requireNonNull(tokens, "tokens");
@@ -38,18 +41,25 @@ public final class FeedUseCases {
         this.export = requireNonNull(export, "export");
     }
 
-    public static FeedUseCases wire(CalendarRepository calendars, FeedRepository feeds, FeedTokens tokens,
-                                    IdGenerator ids, Clock clock, ExportCalendarUseCase export) {
-        return new FeedUseCases(calendars, feeds, tokens, ids, clock, export);
+    public static FeedUseCases wire(AccountRepository accounts, CalendarRepository calendars, FeedRepository feeds,
+                                    FeedTokens tokens, IdGenerator ids, Clock clock, ExportCalendarUseCase export) {
+        return new FeedUseCases(accounts, calendars, feeds, tokens, ids, clock, export);
     }
 
     /** A new feed and its token, shown this once. */
     public record Created(Feed feed, String token) {
     }
 
+    /**
+     * A feed publishes a calendar to anyone with its link, so only an account whose address is verified may make
+     * one (docs/adr/0012).
+     *
+     * @throws dev.almanac.domain.shared.ForbiddenException {@code account.unverified}
+     */
     public Created create(AccountId actor, CalendarId calendarId) {
         Calendar calendar = calendars.byId(calendarId).orElseThrow(() -> Calendar.notFound(calendarId));
         calendar.require(actor, CalendarPermission.MANAGE);
+        accounts.byId(actor).orElseThrow(() -> Calendar.notFound(calendarId)).requireVerified();
         String token = tokens.issue();
         Feed feed = new Feed(ids.next(), calendarId, tokens.hash(token), clock.instant());
         feeds.add(feed);

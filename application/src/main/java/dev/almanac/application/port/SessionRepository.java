@@ -42,6 +42,16 @@ public interface SessionRepository {
     /** Changes one session; empty when there is none. */
     Optional<Session> update(SessionId id, UnaryOperator<Session> change);
 
-    /** Revokes every active session of the account, as of {@code now}; returns how many. */
-    int revokeAll(AccountId account, Instant now);
+    /**
+     * Revokes every active session of the account as of {@code now}, all in one statement, except {@code keep}
+     * when given; returns how many were revoked.
+     */
+    int revokeAll(AccountId account, Optional<SessionId> keep, Instant now);
+
+    /**
+     * Whether {@code session} exists, belongs to {@code account} (which therefore still exists) and is neither
+     * revoked nor expired at {@code now}. Asked on every authenticated request, so it must be one primary-key
+     * look-up and never cached: a session ended on any replica is refused by every replica at once.
+     */
+    boolean isLive(SessionId session, AccountId account, Instant now);
 }

@@ -5,23 +5,25 @@ import static dev.almanac.domain.testing.DomainAssertions.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
+import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.PasswordHasher;
-import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.AccountStatus;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +48,9 @@ class AccountUseCasesTest {
     private final AccountUseCases accounts = wire(hasher);
 
     private AccountUseCases wire(PasswordHasher withHasher) {
-        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
+        return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), store.apiKeys(),
                 new InMemoryLoginThrottles(), withHasher, new FakePasswordBlocklist(),
-                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, audit));
+                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, audit), store.lifecycle().ports());
     }
 
     private Account registerAda() {
@@ -86,9 +89,9 @@ class AccountUseCasesTest {
     class Registering {
 
         @Test
-        void a_new_account_is_active_stamped_now_and_stored() {
+        void a_new_account_is_pending_stamped_now_and_stored() {
             var account = registerAda();
-            assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(account.status()).isEqualTo(AccountStatus.PENDING_VERIFICATION);
             assertThat(account.createdAt()).isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
             assertThat(account.email().value()).isEqualTo("Ada@Example.org");
             assertThat(accounts.getAccount().get(account.id())).isEqualTo(account);
@@ -241,7 +244,8 @@ class AccountUseCasesTest {
                     new AuthenticateUseCase.Command("ada@example.org", PASSWORD), RequestContext.UNKNOWN);
             assertThat(signedIn.account()).isEqualTo(ada.id());
             assertThat(signedIn.accessToken().lifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
-            assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token())).isEqualTo(ada.id());
+            assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token()))
+                    .isEqualTo(new AccessTokens.Subject(ada.id(), signedIn.session()));
         }
 
         @Test
@@ -274,7 +278,8 @@ class AccountUseCasesTest {
 
         @Test
         void a_valid_token_of_an_account_that_no_longer_exists_is_refused() {
-            var gone = new FakeAccessTokens().issue(Ids.account(999), clock.instant()).token();
+            var gone = new FakeAccessTokens().issue(new AccessTokens.Subject(Ids.account(999),
+                    new SessionId(UUID.randomUUID())), clock.instant()).token();
             assertThat(catchThrowableOfType(AuthenticationException.class,
                     () -> accounts.identifyCaller().identify(gone)).code()).isEqualTo("auth.token_invalid");
         }

@@ -3,19 +3,19 @@ package dev.almanac.application.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
 import dev.almanac.application.port.PasswordHasher;
-import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.LoginThrottle;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +35,8 @@ class LockoutTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final CountingHasher hasher = new CountingHasher();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(),
-            new SequentialIds(), clock, audit));
+            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(),
+            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, audit), store.lifecycle().ports());
 
     /** Counts password checks against real account hashes (the decoy's are not counted). */
     static final class CountingHasher implements PasswordHasher {

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.almanac.application.account.SignInUseCase.SignedIn;
-import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
-import dev.almanac.domain.security.RequestContext;
-import dev.almanac.domain.security.RequestId;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.RequestId;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
@@ -39,10 +39,10 @@ class SessionUseCasesTest {
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
+            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
             new FakeAccessTokens(),
             new FakeSecrets(),
-            new SequentialIds(), clock, audit));
+            new SequentialIds(), clock, audit), store.lifecycle().ports());
     private AccountId ada;
 
     @BeforeEach
@@ -72,7 +72,7 @@ class SessionUseCasesTest {
             assertThat(second.account()).isEqualTo(ada);
             assertThat(second.session()).isEqualTo(first.session());
             assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-            assertThat(accounts.identifyCaller().identify(second.accessToken().token())).isEqualTo(ada);
+            assertThat(accounts.identifyCaller().identify(second.accessToken().token()).account()).isEqualTo(ada);
             Session session = store.sessions().byId(first.session()).orElseThrow();
             assertThat(session.lastUsedAt()).isEqualTo(clock.instant());
             assertThat(session.client()).isEqualTo(PHONE.client());

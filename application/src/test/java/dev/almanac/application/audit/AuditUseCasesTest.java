@@ -45,8 +45,8 @@ class AuditUseCasesTest {
     private final SequentialIds ids = new SequentialIds();
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
-            store.sessions(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
-            new FakeAccessTokens(), new FakeSecrets(), ids, clock, trail));
+            store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
+            new FakeAccessTokens(), new FakeSecrets(), ids, clock, trail), store.lifecycle().ports());
     private final AuditUseCases audit = AuditUseCases.wire(trail, ids, clock);
     private AccountId ada;
 

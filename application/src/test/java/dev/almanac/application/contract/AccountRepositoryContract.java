@@ -1,7 +1,11 @@
 package dev.almanac.application.contract;
 
+import static dev.almanac.application.contract.ContractFixtures.BERLIN;
+import static dev.almanac.application.contract.ContractFixtures.NOW;
 import static dev.almanac.application.contract.ContractFixtures.account;
+import static dev.almanac.application.contract.ContractFixtures.calendar;
 import static dev.almanac.application.contract.ContractFixtures.newId;
+import static dev.almanac.application.contract.ContractFixtures.timed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +14,8 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.event.Event;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +30,13 @@ public abstract class AccountRepositoryContract {
     /** A new, empty store for each test. */
     protected abstract Repositories freshRepositories();
 
+    private Repositories repositories;
     private AccountRepository accounts;
 
     @BeforeEach
     void emptyStore() {
-        accounts = freshRepositories().accounts();
+        repositories = freshRepositories();
+        accounts = repositories.accounts();
     }
 
     @Test
@@ -92,5 +100,41 @@ public abstract class AccountRepositoryContract {
         assertThatThrownBy(() -> accounts.changePasswordHash(new AccountId(newId()), new PasswordHash("$fake$g2$x")))
                 .isInstanceOf(NotFoundException.class)
                 .extracting(e -> ((NotFoundException) e).code()).isEqualTo("account.not_found");
+    }
+
+    @Test
+    void deleting_an_account_takes_its_calendars_and_events_and_frees_its_address() {
+        Account ada = account("ada@example.org");
+        Account grace = account("grace@example.org");
+        accounts.add(ada);
+        accounts.add(grace);
+        Calendar adas = calendar(ada.id(), "Work", BERLIN, NOW);
+        Calendar graces = calendar(grace.id(), "Home", BERLIN, NOW);
+        repositories.calendars().add(adas);
+        repositories.calendars().add(graces);
+        Event adasEvent = timed(adas, "Standup", "2026-03-02T09:00", "2026-03-02T09:15");
+        Event gracesEvent = timed(graces, "Lunch", "2026-03-02T12:00", "2026-03-02T13:00");
+        repositories.events().add(adasEvent);
+        repositories.events().add(gracesEvent);
+
+        assertThat(accounts.delete(ada.id())).isTrue();
+
+        assertThat(accounts.byId(ada.id())).isEmpty();
+        assertThat(accounts.byEmail(EmailAddress.of("ada@example.org"))).isEmpty();
+        assertThat(repositories.calendars().byId(adas.id())).isEmpty();
+        assertThat(repositories.events().byId(adas.id(), adasEvent.id())).isEmpty();
+        assertThat(repositories.calendars().byId(graces.id())).contains(graces);
+        assertThat(repositories.events().byId(graces.id(), gracesEvent.id())).isPresent();
+        accounts.add(account("ada@example.org"));
+    }
+
+    @Test
+    void deleting_an_unknown_account_changes_nothing() {
+        Account ada = account("ada@example.org");
+        accounts.add(ada);
+
+        assertThat(accounts.delete(new AccountId(newId()))).isFalse();
+
+        assertThat(accounts.byId(ada.id())).contains(ada);
     }
 }

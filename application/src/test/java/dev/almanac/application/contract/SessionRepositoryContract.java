@@ -8,13 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
+import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.RefreshOutcome;
 import dev.almanac.domain.security.SecretHash;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
+import dev.almanac.domain.shared.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +28,13 @@ public abstract class SessionRepositoryContract {
 
     protected abstract SecurityStores freshStores();
 
+    private SecurityStores stores;
     private SessionRepository sessions;
     private Account ada;
 
     @BeforeEach
     void emptyStore() {
-        SecurityStores stores = freshStores();
+        stores = freshStores();
         sessions = stores.sessions();
         ada = account("ada@example.org");
         stores.accounts().add(ada);
@@ -103,8 +108,76 @@ public abstract class SessionRepositoryContract {
         started("a", NOW);
         started("b", NOW);
 
-        assertThat(sessions.revokeAll(ada.id(), NOW.plusSeconds(5))).isEqualTo(2);
+        assertThat(sessions.revokeAll(ada.id(), Optional.empty(), NOW.plusSeconds(5))).isEqualTo(2);
         assertThat(sessions.active(ada.id(), NOW.plusSeconds(6))).isEmpty();
+    }
+
+    @Test
+    void revoke_all_but_one_keeps_that_one_and_leaves_other_accounts_alone() {
+        Session kept = started("a", NOW);
+        Session other = started("b", NOW);
+        Account grace = account("grace@example.org");
+        stores.accounts().add(grace);
+        Session graces = Session.start(new SessionId(newId()), grace.id(), SecretHash.of("g"), LAPTOP, NOW);
+        sessions.add(graces);
+
+        assertThat(sessions.revokeAll(ada.id(), Optional.of(kept.id()), NOW.plusSeconds(5))).isEqualTo(1);
+
+        assertThat(sessions.active(ada.id(), NOW.plusSeconds(6))).extracting(Session::id).containsExactly(kept.id());
+        assertThat(sessions.byId(other.id()).orElseThrow().revokedAt()).contains(NOW.plusSeconds(5));
+        assertThat(sessions.isLive(graces.id(), grace.id(), NOW.plusSeconds(6))).isTrue();
+    }
+
+    @Test
+    void a_session_is_live_until_it_is_revoked_or_expires_and_only_for_its_own_account() {
+        Session session = started("a", NOW);
+
+        assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(1))).isTrue();
+        assertThat(sessions.isLive(session.id(), new AccountId(newId()), NOW.plusSeconds(1))).isFalse();
+        assertThat(sessions.isLive(new SessionId(newId()), ada.id(), NOW.plusSeconds(1))).isFalse();
+        assertThat(sessions.isLive(session.id(), ada.id(), session.expiresAt())).isFalse();
+
+        sessions.update(session.id(), s -> s.revoke(NOW.plusSeconds(2)));
+
+        assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(3))).isFalse();
+    }
+
+    @Test
+    void a_password_change_replaces_the_hash_and_ends_every_other_session_together() {
+        Session kept = started("a", NOW);
+        Session other = started("b", NOW);
+        PasswordHash fresh = new PasswordHash("$fake$g1$a brand new passphrase");
+
+        assertThat(stores.accounts().changePassword(ada.id(), fresh, Optional.of(kept.id()), NOW.plusSeconds(5)))
+                .isEqualTo(1);
+
+        assertThat(stores.accounts().byId(ada.id()).orElseThrow().passwordHash()).isEqualTo(fresh);
+        assertThat(sessions.isLive(kept.id(), ada.id(), NOW.plusSeconds(6))).isTrue();
+        assertThat(sessions.isLive(other.id(), ada.id(), NOW.plusSeconds(6))).isFalse();
+    }
+
+    @Test
+    void a_password_change_of_an_unknown_account_is_not_found_and_ends_nothing() {
+        Session session = started("a", NOW);
+
+        assertThatThrownBy(() -> stores.accounts().changePassword(new AccountId(newId()),
+                new PasswordHash("$fake$g1$x"), Optional.empty(), NOW.plusSeconds(5)))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(6))).isTrue();
+    }
+
+    @Test
+    void the_sessions_of_a_deleted_account_are_gone_with_it() {
+        Session session = started("a", NOW);
+
+        assertThat(stores.accounts().delete(ada.id())).isTrue();
+
+        assertThat(sessions.byId(session.id())).isEmpty();
+        assertThat(sessions.isLive(session.id(), ada.id(), NOW.plusSeconds(1))).isFalse();
+        assertThat(sessions.refresh(SecretHash.of("a"), s -> {
+            throw new AssertionError("no session may be found by a deleted account's token");
+        })).isEmpty();
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
+import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** An {@link AccountRepository} in memory, held to the same contract as the PostgreSQL one. */
@@ -54,6 +56,37 @@ public final class InMemoryAccounts implements AccountRepository {
                 throw new NotFoundException("account.not_found", "No such account");
             }
             store.accounts.put(id, account.withPasswordHash(hash));
+        }
+    }
+
+    @Override
+    public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        synchronized (store) {
+            changePasswordHash(id, hash);
+            return store.sessions().revokeAll(id, keep, now);
+        }
+    }
+
+    /** Takes everything of the account with it, as the foreign keys' cascades do in PostgreSQL. */
+    @Override
+    public boolean delete(AccountId id) {
+        synchronized (store) {
+            if (store.accounts.remove(id) == null) {
+                return false;
+            }
+            var calendars = store.calendars.values().stream()
+                    .filter(c -> c.owner().equals(id)).map(c -> c.id()).toList();
+            var events = store.events.values().stream()
+                    .filter(e -> calendars.contains(e.calendarId())).map(e -> e.id()).toList();
+            store.overrides.keySet().removeAll(events);
+            store.events.keySet().removeAll(events);
+            store.feeds.values().removeIf(feed -> calendars.contains(feed.calendarId()));
+            store.calendars.keySet().removeAll(calendars);
+            var sessions = store.sessions.values().stream()
+                    .filter(s -> s.account().equals(id)).map(s -> s.id()).toList();
+            store.refreshTokens.values().removeAll(sessions);
+            store.sessions.keySet().removeAll(sessions);
+            return true;
         }
     }
 }

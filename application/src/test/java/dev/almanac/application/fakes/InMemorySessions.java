@@ -88,11 +88,22 @@ public final class InMemorySessions implements SessionRepository {
     }
 
     @Override
-    public int revokeAll(AccountId account, Instant now) {
+    public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
         synchronized (store) {
-            List<Session> active = active(account, now);
-            active.forEach(s -> save(s.revoke(now)));
-            return active.size();
+            List<Session> ending = active(account, now).stream()
+                    .filter(s -> keep.map(kept -> !kept.equals(s.id())).orElse(true))
+                    .toList();
+            ending.forEach(s -> save(s.revoke(now)));
+            return ending.size();
+        }
+    }
+
+    @Override
+    public boolean isLive(SessionId session, AccountId account, Instant now) {
+        synchronized (store) {
+            Session found = store.sessions.get(session);
+            return found != null && found.account().equals(account) && store.accounts.containsKey(account)
+                    && found.isActive(now);
         }
     }
 

@@ -59,4 +59,40 @@ public final class InMemoryStore {
     public InMemorySessions sessions() {
         return new InMemorySessions(this);
     }
+
+    /** API keys by id; an account's keys go with it. */
+    final Map<dev.almanac.domain.apikey.ApiKeyId, dev.almanac.domain.apikey.ApiKey> apiKeys = new LinkedHashMap<>();
+
+    /**
+     * Makes an account unfindable while its sessions and keys stay: how an account that may no longer act looks
+     * to the credential checks, which must then refuse its credentials.
+     */
+    public synchronized void hideAccount(AccountId id) {
+        accounts.remove(id);
+    }
+
+    public InMemoryApiKeys apiKeys() {
+        return new InMemoryApiKeys(this);
+    }
+
+    /** Verification tokens by hash; an account's go with it. */
+    final Map<SecretHash, dev.almanac.domain.account.VerificationToken> verificationTokens = new LinkedHashMap<>();
+    /** The mail outbox, oldest first. */
+    final java.util.List<InMemoryMailOutbox.Entry> outbox = new java.util.ArrayList<>();
+
+    /**
+     * Marks an account's address verified, as redeeming the mailed token would: for use-case tests about
+     * something else that needs a verified account.
+     */
+    public synchronized void verify(AccountId id) {
+        accounts.computeIfPresent(id, (key, account) -> account.activate());
+    }
+
+    public InMemoryLifecycle lifecycle() {
+        return new InMemoryLifecycle(this);
+    }
+
+    public InMemoryMailOutbox outbox() {
+        return new InMemoryMailOutbox(this);
+    }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class AccountTest {
 
     @Test
-    void a_registered_account_is_active_at_once() {
+    void a_registered_account_waits_for_its_address_to_be_verified() {
         var account = anAccount().createdAt(Instant.parse("2026-02-01T10:00:00Z")).build();
-        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(account.status()).isEqualTo(AccountStatus.PENDING_VERIFICATION);
         assertThat(account.createdAt()).isEqualTo(Instant.parse("2026-02-01T10:00:00Z"));
     }
 

@@ -81,7 +81,30 @@ class DomainExceptionCodesTest {
                 failure("cancelled on create", () -> Event.schedule(Ids.event(1), Ids.calendar(1), "t", "", "",
                         anEvent().time(), java.util.Optional.of(EventStatus.CANCELLED), java.time.ZoneOffset.UTC,
                         Instant.EPOCH)),
-                failure("illegal move", () -> EventStatus.CANCELLED.moveTo(EventStatus.CONFIRMED)));
+                failure("illegal move", () -> EventStatus.CANCELLED.moveTo(EventStatus.CONFIRMED)),
+                failure("blank key name", () -> new dev.almanac.domain.apikey.ApiKeyName(" ")),
+                failure("unknown scope", () -> dev.almanac.domain.apikey.Scopes.parse(java.util.List.of("root"))),
+                failure("no scopes", () -> dev.almanac.domain.apikey.Scopes.parse(java.util.List.of())),
+                failure("past key expiry", () -> dev.almanac.domain.apikey.ApiKey.checkExpiry(Instant.EPOCH,
+                        Instant.EPOCH)),
+                failure("far key expiry", () -> dev.almanac.domain.apikey.ApiKey.checkExpiry(
+                        Instant.EPOCH.plus(java.time.Duration.ofDays(400)), Instant.EPOCH)),
+                failure("missing scope", () -> {
+                    throw new dev.almanac.domain.apikey.ScopeMissingException(dev.almanac.domain.apikey.Scope.EVENTS_WRITE);
+                }),
+                failure("key limit", () -> {
+                    throw dev.almanac.domain.apikey.ApiKey.limitReached(100);
+                }),
+                failure("stale key", () -> {
+                    throw new StaleVersionException("api_key", 1);
+                }),
+                failure("illegal account move", () -> dev.almanac.domain.account.AccountStatus.DISABLED
+                        .moveTo(dev.almanac.domain.account.AccountStatus.ACTIVE)),
+                failure("unverified account", () -> dev.almanac.domain.testing.Accounts.anAccount().build()
+                        .requireVerified()),
+                failure("unknown verification token", () -> {
+                    throw dev.almanac.domain.account.VerificationToken.unknown();
+                }));
     }
 
     private static Arguments failure(String what, ThrowingCallable provoke) {

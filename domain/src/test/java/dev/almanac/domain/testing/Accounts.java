@@ -47,8 +47,14 @@ public final class Accounts {
         return this;
     }
 
+    /** A new account, as sign-up leaves it: pending verification. */
     public Account build() {
         return Account.register(id, EmailAddress.of(email), new DisplayName(displayName),
                 new PasswordHash(passwordHash), createdAt);
+    }
+
+    /** An account whose address is verified. */
+    public Account active() {
+        return build().activate();
     }
 }

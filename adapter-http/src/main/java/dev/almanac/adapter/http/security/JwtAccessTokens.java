@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.SessionId;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Header;
 import io.jsonwebtoken.Jws;
@@ -31,12 +32,16 @@ import java.util.regex.Pattern;
  * ({@code typ: at+jwt}, RFC 9068), the key is found by {@code kid} in the ring and nowhere else (a token carrying
  * {@code jku}, {@code x5u}, {@code x5c} or {@code jwk} is refused outright), and issuer, audience, expiry and
  * not-before are always required and checked, with {@value #CLOCK_SKEW_SECONDS} seconds of clock skew. Claims:
- * {@code sub} (account id), {@code iat}, {@code nbf}, {@code exp}, {@code jti}.
+ * {@code sub} (account id), {@code sid} (session id, ADR 0015), {@code iat}, {@code nbf}, {@code exp},
+ * {@code jti}. A token without a UUID {@code sid} is refused: whether the session still lives is asked per request
+ * by the caller, not here.
  */
 public final class JwtAccessTokens implements AccessTokens {
     public static final String ISSUER = "almanac";
     public static final String AUDIENCE = "almanac-api";
     public static final String TYPE = "at+jwt";
+    /** The session-id claim (the name OpenID Connect uses for a session, e.g. in back-channel logout). */
+    public static final String SESSION_CLAIM = "sid";
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
     static final long CLOCK_SKEW_SECONDS = 30;
     private static final int MAX_TOKEN_LENGTH = 4096;
@@ -64,7 +69,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 }
             });
 
-    private record Verified(AccountId account, Instant notBefore, Instant expiresAt) {
+    private record Verified(Subject subject, Instant notBefore, Instant expiresAt) {
         boolean validAt(Instant now) {
             return !now.isBefore(notBefore.minusSeconds(CLOCK_SKEW_SECONDS))
                     && !now.isAfter(expiresAt.plusSeconds(CLOCK_SKEW_SECONDS));
@@ -86,15 +91,16 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedToken issue(AccountId account, Instant now) {
-        requireNonNull(account, "account");
+    public IssuedToken issue(Subject subject, Instant now) {
+        requireNonNull(subject, "subject");
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         SigningKeyRing.SigningKey key = ring.signingKey(now);
         String token = Jwts.builder()
                 .header().type(TYPE).keyId(key.kid()).and()
                 .issuer(ISSUER)
                 .audience().add(AUDIENCE).and()
-                .subject(account.value().toString())
+                .subject(subject.account().value().toString())
+                .claim(SESSION_CLAIM, subject.session().value().toString())
                 .issuedAt(Date.from(issuedAt))
                 .notBefore(Date.from(issuedAt))
                 .expiration(Date.from(issuedAt.plus(lifetime)))
@@ -105,14 +111,14 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<AccountId> verify(String token, Instant now) {
+    public Optional<Subject> verify(String token, Instant now) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
         Verified known = verified.get(token);
         if (known != null) {
             if (known.validAt(now)) {
-                return Optional.of(known.account());
+                return Optional.of(known.subject());
             }
             verified.remove(token);
             return Optional.empty();
@@ -128,13 +134,15 @@ public final class JwtAccessTokens implements AccessTokens {
                     .build()
                     .parseSignedClaims(token);
             Claims claims = jws.getPayload();
-            if (claims.getExpiration() == null || claims.getNotBefore() == null || claims.getSubject() == null) {
+            if (claims.getExpiration() == null || claims.getNotBefore() == null || claims.getSubject() == null
+                    || !(claims.get(SESSION_CLAIM) instanceof String session)) {
                 return Optional.empty();
             }
-            var account = new AccountId(UUID.fromString(claims.getSubject()));
-            verified.put(token, new Verified(account, claims.getNotBefore().toInstant(),
+            var subject = new Subject(new AccountId(UUID.fromString(claims.getSubject())),
+                    new SessionId(UUID.fromString(session)));
+            verified.put(token, new Verified(subject, claims.getNotBefore().toInstant(),
                     claims.getExpiration().toInstant()));
-            return Optional.of(account);
+            return Optional.of(subject);
         } catch (RuntimeException e) {
             // Untrusted input: every failure, whatever the library calls it, means "not a valid token".
             return Optional.empty();

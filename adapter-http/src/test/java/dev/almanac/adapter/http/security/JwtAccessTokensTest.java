@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.application.fakes.InMemorySigningKeys;
+import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.SessionId;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import java.security.SecureRandom;
@@ -26,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JwtAccessTokensTest {
     static final byte[] SECRET = "a test-only key-encryption secret, 32+ bytes".getBytes(UTF_8);
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final AccountId ADA = new AccountId(UUID.fromString("6f1c2a4e-0000-4000-8000-000000000001"));
+    private static final Subject ADA = new Subject(
+            new AccountId(UUID.fromString("6f1c2a4e-0000-4000-8000-000000000001")),
+            new SessionId(UUID.fromString("5e55a0e1-0000-4000-8000-000000000001")));
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final InMemorySigningKeys store = new InMemorySigningKeys();
@@ -46,7 +50,8 @@ class JwtAccessTokensTest {
         var key = ring.signingKey(NOW);
         return Jwts.builder().header().type("at+jwt").keyId(key.kid()).and().issuer("almanac")
                 .audience().add("almanac-api").and()
-                .subject(ADA.toString()).issuedAt(Date.from(NOW)).notBefore(Date.from(NOW))
+                .subject(ADA.account().toString()).claim("sid", ADA.session().toString())
+                .issuedAt(Date.from(NOW)).notBefore(Date.from(NOW))
                 .expiration(Date.from(NOW.plus(Duration.ofMinutes(15)))).id("1")
                 .signWith(key.privateKey(), Jwts.SIG.EdDSA);
     }
@@ -61,6 +66,14 @@ class JwtAccessTokensTest {
 
     private String payload() {
         return issue().split("\\.")[1];
+    }
+
+    @Test
+    void an_issued_token_carries_its_session_as_sid() {
+        String claims = new String(Base64.getUrlDecoder().decode(issue().split("\\.")[1]), UTF_8);
+
+        assertThat(claims).contains("\"sub\":\"" + ADA.account() + "\"")
+                .contains("\"sid\":\"" + ADA.session() + "\"");
     }
 
     @Test
@@ -82,7 +95,8 @@ class JwtAccessTokensTest {
         assertThat(jws.getHeader().getType()).isEqualTo("at+jwt");
         assertThat(jws.getPayload().getIssuer()).isEqualTo("almanac");
         assertThat(jws.getPayload().getAudience()).containsExactly("almanac-api");
-        assertThat(jws.getPayload().getSubject()).isEqualTo(ADA.toString());
+        assertThat(jws.getPayload().getSubject()).isEqualTo(ADA.account().toString());
+        assertThat(jws.getPayload().get("sid")).isEqualTo(ADA.session().toString());
         assertThat(jws.getPayload().getNotBefore()).isEqualTo(Date.from(NOW));
         assertThat(jws.getPayload().getExpiration()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(15))));
         assertThat(tokens.issue(ADA, NOW).token()).isNotEqualTo(tokens.issue(ADA, NOW).token());
@@ -150,7 +164,7 @@ class JwtAccessTokensTest {
         void tampered_claims_are_refused() {
             String[] parts = issue().split("\\.");
             String otherSubject = B64.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8)
-                    .replace(ADA.toString(), "6f1c2a4e-0000-4000-8000-000000000002").getBytes(UTF_8));
+                    .replace(ADA.account().toString(), "6f1c2a4e-0000-4000-8000-000000000002").getBytes(UTF_8));
 
             assertThat(tokens.verify(parts[0] + "." + otherSubject + "." + parts[2], NOW)).isEmpty();
         }
@@ -188,6 +202,23 @@ class JwtAccessTokensTest {
             assertThat(tokens.verify(valid().notBefore(null).compact(), NOW)).isEmpty();
             assertThat(tokens.verify(valid().subject("ada").compact(), NOW)).isEmpty();
             assertThat(tokens.verify(valid().subject(null).compact(), NOW)).isEmpty();
+        }
+
+        @Test
+        void a_token_without_a_session_id_is_refused() {
+            assertThat(tokens.verify(valid().claims().delete("sid").and().compact(), NOW)).isEmpty();
+            assertThat(tokens.verify(valid().claim("sid", "not-a-uuid").compact(), NOW)).isEmpty();
+            assertThat(tokens.verify(valid().claim("sid", 42).compact(), NOW)).isEmpty();
+            assertThat(tokens.verify(valid().claim("sid", null).compact(), NOW)).isEmpty();
+        }
+
+        @Test
+        void a_tampered_session_id_is_refused() {
+            String[] parts = issue().split("\\.");
+            String otherSession = B64.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8)
+                    .replace(ADA.session().toString(), "5e55a0e1-0000-4000-8000-000000000002").getBytes(UTF_8));
+
+            assertThat(tokens.verify(parts[0] + "." + otherSession + "." + parts[2], NOW)).isEmpty();
         }
 
         @Test

@@ -31,13 +31,21 @@ class OpenApiContractTest {
     void the_document_describes_exactly_the_routes_of_the_wire_contract() {
         assertThat(contract.documentedOperations()).containsExactlyInAnyOrder(
                 "POST /v1/accounts",
+                "POST /v1/accounts/verify",
+                "POST /v1/accounts/verify/resend",
+                "POST /v1/me/email",
                 "POST /v1/auth/token",
                 "GET /v1/me",
+                "POST /v1/me/password",
+                "POST /v1/me/delete",
                 "POST /v1/auth/refresh",
                 "POST /v1/auth/logout",
                 "GET /v1/me/sessions",
                 "DELETE /v1/me/sessions/{sessionId}",
                 "GET /v1/me/audit",
+                "POST /v1/me/api-keys",
+                "GET /v1/me/api-keys",
+                "DELETE /v1/me/api-keys/{apiKeyId}",
                 "GET /.well-known/jwks.json",
                 "GET /v1/calendars",
                 "POST /v1/calendars",
@@ -131,10 +139,10 @@ class OpenApiContractTest {
 
         @Test
         void a_status_the_route_does_not_document_fails() {
-            assertThatThrownBy(() -> contract.assertResponseMatches("GET", "/v1/me", 403, PROBLEM_JSON,
-                    notFound("calendar.forbidden")))
+            assertThatThrownBy(() -> contract.assertResponseMatches("GET", "/v1/me", 409, PROBLEM_JSON,
+                    notFound("calendar.conflict")))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("403");
+                    .hasMessageContaining("409");
         }
 
         @Test

@@ -75,8 +75,8 @@ public final class TestDatabase {
              Statement statement = connection.createStatement()) {
             // cascade: tables added by later migrations (sessions, keys, overrides, feeds, ...) hang off these by
             // foreign keys
-            statement.execute("truncate table calendar_feeds, event_overrides, events, calendars, accounts, signing_keys"
-                    + ", audit_log cascade");
+            statement.execute("truncate table mail_outbox, calendar_feeds, event_overrides, events, calendars, accounts,"
+                    + " signing_keys, audit_log cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }

@@ -1,0 +1,96 @@
+package dev.almanac.bootstrap;
+
+import static dev.almanac.adapter.http.testing.Json.object;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.almanac.adapter.http.testing.JsonHttp;
+import dev.almanac.adapter.persistence.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar almanac.jar disable-account <email>}, run beside a running server on the same database. */
+class DisableAccountCommandTest {
+    private static final byte[] SECRET = "a shared replica secret of 32+ bytes....".getBytes(UTF_8);
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path serverData;
+    @TempDir
+    Path commandData;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return AdminCommand.run(args, env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    }
+
+    /** The server's database, as the operator's shell would name it. */
+    private Map<String, String> environment(TestDatabase.Fresh db) {
+        Map<String, String> env = new HashMap<>(Map.of("ALMANAC_DATABASE_URL", db.jdbcUrl(),
+                "ALMANAC_DATABASE_USER", db.user(), "ALMANAC_DATA_DIR", commandData.toString()));
+        if (!db.password().isEmpty()) {
+            env.put("ALMANAC_DATABASE_PASSWORD", db.password());
+        }
+        return env;
+    }
+
+    @Test
+    void the_operator_disables_an_account_and_every_way_in_closes_at_once() {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        Config config = new Config("127.0.0.1", 0, Optional.of(db.jdbcUrl()), db.user(), db.password(), 4,
+                serverData, Optional.of(SECRET), Duration.ofMinutes(15));
+        Map<String, String> env = new HashMap<>(environment(db));
+        env.put("ALMANAC_TOKEN_SECRET", Base64.getEncoder().encodeToString(SECRET));
+        try (Almanac almanac = Almanac.start(config)) {
+            JsonHttp http = JsonHttp.at(URI.create("http://127.0.0.1:" + almanac.port()));
+            http.post("/v1/accounts", object("email", "ada@example.org", "password", PASSWORD, "displayName", "Ada"))
+                    .expect(201);
+            var tokens = http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD))
+                    .expect(200).json();
+            JsonHttp ada = http.withToken(tokens.get("accessToken").asText());
+            ada.get("/v1/me").expect(200);
+
+            assertThat(run(env, "disable-account", "Ada@Example.org")).isEqualTo(AdminCommand.OK);
+            assertThat(out.toString(UTF_8)).contains("ada@example.org").contains("DISABLED");
+
+            ada.get("/v1/me").problem(401, "auth.token_invalid");
+            http.post("/v1/auth/refresh", object("refreshToken", tokens.get("refreshToken").asText()))
+                    .problem(401, "auth.refresh_token_invalid");
+            http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD))
+                    .problem(401, "auth.account_disabled");
+
+            assertThat(run(env, "disable-account", "ada@example.org")).as("again: no harm").isEqualTo(AdminCommand.OK);
+            assertThat(run(env, "disable-account", "nobody@example.org")).isEqualTo(AdminCommand.FAILED);
+            assertThat(err.toString(UTF_8)).contains("no account has the address nobody@example.org");
+        }
+    }
+
+    @Test
+    void bad_usage_is_refused_before_anything_is_opened() {
+        assertThat(run(Map.of(), "disable-account")).isEqualTo(AdminCommand.USAGE);
+        assertThat(run(Map.of(), "enable-account", "ada@example.org")).isEqualTo(AdminCommand.USAGE);
+        assertThat(run(Map.of("ALMANAC_NOPE", "x"), "disable-account", "ada@example.org"))
+                .isEqualTo(AdminCommand.USAGE);
+        assertThat(err.toString(UTF_8)).contains("usage: java -jar almanac.jar disable-account <email>")
+                .contains("ALMANAC_NOPE");
+    }
+
+    @Test
+    void a_malformed_address_is_refused() {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        Map<String, String> env = environment(db);
+        assertThat(run(env, "disable-account", "not an address")).isEqualTo(AdminCommand.USAGE);
+        assertThat(err.toString(UTF_8)).contains("email");
+    }
+}
