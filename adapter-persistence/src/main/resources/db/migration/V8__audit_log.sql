@@ -1,5 +1,5 @@
 -- The audit trail of security events (docs/adr/0016). Append-only: a trigger refuses every DELETE and every
--- UPDATE but one, the erasure of an entry's address and user agent when its account is deleted. The actor is a
+-- UPDATE but one, the erasure of an entry's address, user agent and subject when its account is deleted. The actor is a
 -- plain column, not a foreign key, so that deleting an account neither is blocked by nor removes its trail.
 -- No secret is stored here: no password, token, key or attempted e-mail address.
 create table audit_log (
@@ -13,7 +13,8 @@ create table audit_log (
     ip          text,
     user_agent  text,
     request_id  text        not null,
-    -- the id of what was acted on (a session, a key) or the route template of a denied request
+    -- the id of what was acted on (a session, a key), what a verification was for, or the route template of a
+    -- denied request; null once forgotten (the account was deleted)
     subject     text,
 
     constraint audit_log_event_known check (event in (
@@ -38,9 +39,10 @@ $$
 begin
     if tg_op = 'UPDATE'
         and new.ip is null and new.user_agent is null
-        and (new.id, new.occurred_at, new.event, new.outcome, new.actor_id, new.request_id, new.subject)
+        and (new.subject is null or new.subject is not distinct from old.subject)
+        and (new.id, new.occurred_at, new.event, new.outcome, new.actor_id, new.request_id)
             is not distinct from
-            (old.id, old.occurred_at, old.event, old.outcome, old.actor_id, old.request_id, old.subject) then
+            (old.id, old.occurred_at, old.event, old.outcome, old.actor_id, old.request_id) then
         return new;
     end if;
     raise exception 'audit_log is append-only: % refused', tg_op

@@ -27,6 +27,9 @@ import dev.almanac.application.mail.RetryPolicy;
 import dev.almanac.application.port.MailSender;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.EmailAddress;
+import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.RequestId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,8 +117,10 @@ public final class Almanac implements AutoCloseable {
     static Account disableAccount(Config config, String email) {
         Database database = Database.open(config);
         try {
+            // Audited with no client, under a request id that names the command.
+            var command = new RequestContext(Client.UNKNOWN, new RequestId("disable-account-" + UUID.randomUUID()));
             return Core.wire(config, new MicrosecondClock(), database.persistence()).accounts().disable()
-                    .disable(email);
+                    .disable(email, command);
         } finally {
             database.close();
         }

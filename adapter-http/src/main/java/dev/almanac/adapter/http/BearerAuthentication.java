@@ -96,6 +96,8 @@ final class BearerAuthentication {
     /** An API key authenticates (401 if not), then must be allowed on this route (403 if not). */
     private AccountId byApiKey(Context ctx, Routes.Access access, String presented) {
         ApiKey key = apiKeys.authenticate(presented);
+        // Named before any refusal below, so a 403 is audited with the key's account.
+        ctx.attribute(ATTRIBUTE, key.account());
         if (access instanceof Routes.Access.Scoped scoped) {
             try {
                 key.require(scoped.scope());

@@ -83,7 +83,8 @@ final class Routes {
         return List.of(
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp).limitedBy(limits.signUp()),
                 new Route(HandlerType.POST, "/v1/accounts/verify", PUBLIC, accounts::verify),
-                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification),
+                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification)
+                        .limitedBy(limits.resend()),
                 new Route(HandlerType.POST, "/v1/me/email", SESSION_ONLY, accounts::changeEmail),
                 new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token).limitedBy(limits.signIn()),
                 new Route(HandlerType.GET, "/v1/me", needs(ACCOUNT_READ), accounts::me),

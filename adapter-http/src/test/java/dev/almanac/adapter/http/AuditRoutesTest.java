@@ -123,6 +123,60 @@ class AuditRoutesTest {
         }
 
         @Test
+        void api_key_refusals_are_recorded_as_denials_with_the_keys_account_and_a_bad_key_with_nobody() {
+            JsonHttp ada = server.signedUp("ada@example.org");
+            String key = ada.post("/v1/me/api-keys", object("name", "Dashboard", "scopes", List.of("calendars:read")))
+                    .expect(201).json().get("key").asText();
+            String adaId = ada.get("/v1/me").expect(200).json().get("id").asText();
+
+            http.post("/v1/calendars", object("name", "Work", "timeZone", "UTC"), "X-API-Key", key,
+                    "X-Request-Id", "scope-1").problem(403, "auth.scope_missing");
+            http.get("/v1/me/sessions", "X-API-Key", key, "X-Request-Id", "session-1")
+                    .problem(403, "auth.session_required");
+            http.get("/v1/calendars", "X-API-Key", key + "x", "X-Request-Id", "badkey-1")
+                    .problem(401, "auth.api_key_invalid");
+
+            List<AuditEntry> denials = server.audit().all().stream()
+                    .filter(e -> e.event() == AuditEvent.ACCESS_DENIED).toList();
+            assertThat(denials).extracting(e -> e.requestId().value(), e -> e.actor().map(Object::toString),
+                            e -> e.subject().orElseThrow())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("scope-1", java.util.Optional.of(adaId),
+                                    "POST /v1/calendars"),
+                            org.assertj.core.groups.Tuple.tuple("session-1", java.util.Optional.of(adaId),
+                                    "GET /v1/me/sessions"),
+                            org.assertj.core.groups.Tuple.tuple("badkey-1", java.util.Optional.empty(),
+                                    "GET /v1/calendars"));
+            assertThat(server.audit().all()).allSatisfy(e -> assertThat(e.toString()).doesNotContain(key));
+        }
+
+        @Test
+        void the_lifecycle_and_the_keys_show_in_the_trail_with_their_requests() {
+            JsonHttp ada = server.signedUp("ada@example.org");
+            String keyId = ada.post("/v1/me/api-keys", object("name", "Dashboard", "scopes",
+                    List.of("calendars:read")), "X-Request-Id", "key-made").expect(201).json().get("id").asText();
+            ada.delete("/v1/me/api-keys/" + keyId, "X-Request-Id", "key-gone").expect(204);
+            ada.post("/v1/me/password", object("currentPassword", PASSWORD, "newPassword",
+                    "another fine passphrase"), "X-Request-Id", "new-password").expect(204);
+            ada.post("/v1/me/email", object("email", "ada@new.example.org", "password", "another fine passphrase"),
+                    "X-Request-Id", "new-address").expect(202);
+            http.post("/v1/accounts/verify", object("token", server.lastTokenMailedTo("ada@new.example.org")),
+                    "X-Request-Id", "address-verified").expect(200);
+
+            JsonNode items = ada.get("/v1/me/audit").expect(200).json().get("items");
+
+            List<String> seen = new ArrayList<>();
+            items.forEach(item -> seen.add(item.get("event").asText() + ":" + item.get("outcome").asText() + ":"
+                    + item.get("requestId").asText() + (item.has("subject") ? ":" + item.get("subject").asText()
+                    : "")));
+            assertThat(seen).startsWith("account.verification:success:address-verified:email_change",
+                    "account.email_change:success:new-address", "account.password_change:success:new-password",
+                    "api_key.revoked:success:key-gone:" + keyId, "api_key.created:success:key-made:" + keyId);
+            assertThat(seen).anyMatch(line -> line.startsWith("account.verification:success:")
+                    && line.endsWith(":activation"));
+        }
+
+        @Test
         void another_accounts_calendar_is_not_found_and_that_is_no_denial() {
             JsonHttp ada = signedUp("ada@example.org");
             String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "Europe/Berlin"))

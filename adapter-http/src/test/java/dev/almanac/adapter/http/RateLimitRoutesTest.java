@@ -86,6 +86,29 @@ class RateLimitRoutesTest {
         }
 
         @Test
+        void resending_verification_past_the_limit_gets_429_and_queues_no_mail() {
+            JsonHttp http = start(List.of());
+            http.post("/v1/accounts", object("email", "ada@example.org", "password", PASSWORD,
+                    "displayName", "Ada")).expect(201);
+            server.clock().advance(Duration.ofMinutes(2));
+            http.post("/v1/accounts/verify/resend", object("email", "ada@example.org")).expect(202);
+            int mails = server.mails().size();
+            server.clock().advance(Duration.ofMinutes(2));
+
+            Reply refused = http.post("/v1/accounts/verify/resend", object("email", "ada@example.org"));
+
+            refused.problem(429, "request.rate_limited");
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 15 * 60L);
+            assertThat(server.mails()).hasSize(mails);
+            // Counted per client address, not per account; a forwarding header from an untrusted peer changes nothing.
+            http.post("/v1/accounts/verify/resend", object("email", "eve@example.org"),
+                    "X-Forwarded-For", "203.0.113.5").expect(429);
+            server.clock().advance(Duration.ofMinutes(15));
+            http.post("/v1/accounts/verify/resend", object("email", "ada@example.org")).expect(202);
+            assertThat(server.mails()).hasSize(mails + 1);
+        }
+
+        @Test
         void each_route_has_its_own_bucket() {
             JsonHttp http = start(List.of());
             for (int i = 0; i < 3; i++) {

@@ -66,8 +66,8 @@ final class JdbiAuditTrail implements AuditTrail {
     @Override
     public int forgetPersonalData(AccountId actor) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        update audit_log set ip = null, user_agent = null
-                         where actor_id = :actor and ip is not null
+                        update audit_log set ip = null, user_agent = null, subject = null
+                         where actor_id = :actor and (ip is not null or subject is not null)
                         """)
                 .bind("actor", actor.value())
                 .execute());

@@ -134,8 +134,11 @@ class JdbiAuditTrailTest {
         }
 
         @Test
-        void only_the_address_and_user_agent_may_be_forgotten() throws SQLException {
+        void only_the_address_user_agent_and_subject_may_be_forgotten() throws SQLException {
             execute("update audit_log set ip = null, user_agent = null");
+            execute("update audit_log set subject = null");
+            assertThatThrownBy(() -> execute("update audit_log set request_id = 'other', subject = null"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.almanac.domain.account.PasswordBlocklist;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.audit.AuditEvent;
+import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.LoginThrottle;
 import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
@@ -140,7 +141,8 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     }
 
     @Override
-    public void changePassword(ChangePasswordUseCase.Command command) {
+    public void changePassword(ChangePasswordUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         List<Violation> violations = new ArrayList<>();
         collect(violations, () -> plausiblePassword("currentPassword", command.currentPassword()));
         collect(violations, () -> {
@@ -159,23 +161,45 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
                     violations);
         }
         Account account = caller(command.actor());
-        if (!passwordMatches(account, command.currentPassword())) {
-            throw wrongPassword();
-        }
+        requirePassword(account, command.currentPassword(), AuditEvent.PASSWORD_CHANGE, context);
         // One transaction: a sign-in racing with the change either used the old password before the hash changed
-        // (and its session is revoked with the others) or meets the new hash and fails.
-        accounts.changePassword(account.id(), hasher.hash(command.newPassword()), Optional.of(command.session()),
-                clock.instant());
+        // (and its session is revoked with the others) or meets the new hash and fails. The entry joins it.
+        PasswordHash newHash = hasher.hash(command.newPassword());
+        audit.recordWith(() -> {
+            accounts.changePassword(account.id(), newHash, Optional.of(command.session()), clock.instant());
+            return account.id();
+        }, changed -> Optional.of(entries.success(AuditEvent.PASSWORD_CHANGE, changed, context)));
     }
 
     @Override
-    public void delete(DeleteAccountUseCase.Command command) {
+    public void delete(DeleteAccountUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         plausiblePassword("password", command.password());
         Account account = caller(command.actor());
-        if (!passwordMatches(account, command.password())) {
+        requirePassword(account, command.password(), AuditEvent.ACCOUNT_DELETED, context);
+        // The trail outlives the account (ADR 0016): in the deletion's own transaction its entries forget the
+        // address and user agent, and the deletion's entry is written without them from the start.
+        RequestContext anonymous = new RequestContext(Client.UNKNOWN, context.requestId());
+        audit.recordWith(() -> {
+            accounts.delete(account.id());
+            audit.forgetPersonalData(account.id());
+            return account.id();
+        }, deleted -> Optional.of(entries.success(AuditEvent.ACCOUNT_DELETED, deleted, anonymous)));
+    }
+
+    /**
+     * Checks the caller's password before a change that needs it; a wrong one (or a locked account) is audited as
+     * a failure of {@code event}, with the lock when this check engaged it, and refused.
+     */
+    private void requirePassword(Account account, String password, AuditEvent event, RequestContext context) {
+        PasswordCheck check = passwordCheck(account, password);
+        if (!check.matches()) {
+            if (check.lockedNow()) {
+                audit.record(entries.failure(AuditEvent.LOCK_ENGAGED, Optional.of(account.id()), context));
+            }
+            audit.record(entries.failure(event, Optional.of(account.id()), context));
             throw wrongPassword();
         }
-        accounts.delete(account.id());
     }
 
     @Override
@@ -189,10 +213,6 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
      * as a failed sign-in until it succeeds, and while the account is locked no password matches (a decoy is
      * hashed instead, so a locked check costs what a real one does).
      */
-    private boolean passwordMatches(Account account, String password) {
-        return passwordCheck(account, password).matches();
-    }
-
     /** Whether a password matched, and whether this check engaged the account's lock. */
     private record PasswordCheck(boolean matches, boolean lockedNow) {
     }

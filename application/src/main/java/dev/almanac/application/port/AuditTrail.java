@@ -38,8 +38,8 @@ public interface AuditTrail {
     List<AuditEntry> of(AccountId actor, Optional<Cursor> after, int limit);
 
     /**
-     * Forgets the address and user agent of every entry of {@code actor}, keeping what happened and when (for when
-     * the account is deleted). Returns how many entries were changed.
+     * Forgets the address, user agent and subject of every entry of {@code actor}, keeping what happened, when and
+     * in which request (for when the account is deleted). Returns how many entries were changed.
      */
     int forgetPersonalData(AccountId actor);
 }

@@ -76,7 +76,7 @@ class AccountSecurityUseCasesTest {
 
     private void changePassword(SignedIn caller, String current, String next) {
         accounts.changePassword().changePassword(
-                new ChangePasswordUseCase.Command(ada, caller.session(), current, next));
+                new ChangePasswordUseCase.Command(ada, caller.session(), current, next), RequestContext.UNKNOWN);
     }
 
     @Nested
@@ -241,7 +241,7 @@ class AccountSecurityUseCasesTest {
             var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
             var calendar = calendars.create().create(new CreateCalendarUseCase.Command(ada, "Work", Optional.empty(), "UTC"));
 
-            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD));
+            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN);
 
             assertThat(store.accounts().byId(ada)).isEmpty();
             assertThat(store.calendars().byId(calendar.id())).isEmpty();
@@ -260,7 +260,7 @@ class AccountSecurityUseCasesTest {
             SignedIn caller = signIn(PASSWORD);
 
             var e = catchThrowableOfType(ForbiddenException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, "not the password at all")));
+                    .delete(new DeleteAccountUseCase.Command(ada, "not the password at all"), RequestContext.UNKNOWN));
 
             assertThat(e.code()).isEqualTo("account.password.wrong");
             assertThat(store.accounts().byId(ada)).isPresent();
@@ -270,10 +270,10 @@ class AccountSecurityUseCasesTest {
         @Test
         void a_caller_whose_account_was_deleted_meanwhile_is_unauthenticated() {
             SignedIn caller = signIn(PASSWORD);
-            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD));
+            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN);
 
             assertThat(catchThrowableOfType(AuthenticationException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, PASSWORD))).code()).isEqualTo("auth.token_invalid");
+                    .delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN)).code()).isEqualTo("auth.token_invalid");
             assertThat(catchThrowableOfType(AuthenticationException.class,
                     () -> changePassword(caller, PASSWORD, NEW_PASSWORD)).code()).isEqualTo("auth.token_invalid");
         }
@@ -281,7 +281,7 @@ class AccountSecurityUseCasesTest {
         @Test
         void a_password_that_no_password_can_be_is_a_violation_and_deletes_nothing() {
             var e = catchThrowableOfType(RuleViolationException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, "nul\u0000")));
+                    .delete(new DeleteAccountUseCase.Command(ada, "nul\u0000"), RequestContext.UNKNOWN));
 
             assertThat(e.violations()).extracting(Violation::field).containsOnly("password");
             assertThat(store.accounts().byId(ada)).isPresent();

@@ -59,7 +59,7 @@ class ApiKeyUseCasesTest {
 
     private CreatedApiKey create(AccountId owner, String name, Optional<Instant> expiresAt, String... scopes) {
         return accounts.createApiKey().create(new CreateApiKeyUseCase.Command(owner, name, Arrays.asList(scopes),
-                expiresAt));
+                expiresAt), RequestContext.UNKNOWN);
     }
 
     private RuleViolationException refused(String name, Optional<Instant> expiresAt, String... scopes) {
@@ -104,7 +104,7 @@ class ApiKeyUseCasesTest {
         void a_disabled_account_cannot_make_keys_and_its_keys_stop_working() {
             CreatedApiKey created = create(ada, "CI", Optional.empty(), "events:read");
 
-            accounts.disable().disable("ada@example.org");
+            accounts.disable().disable("ada@example.org", RequestContext.UNKNOWN);
 
             assertThat(catchThrowableOfType(NotFoundException.class,
                     () -> create(ada, "CI 2", Optional.empty(), "events:read")).code()).isEqualTo("account.not_found");
@@ -156,7 +156,7 @@ class ApiKeyUseCasesTest {
             assertThat(full.code()).isEqualTo("api_key.limit_reached");
             create(eve, "eve's first", Optional.empty(), "events:read");
             ApiKeyId first = accounts.apiKeys().unrevoked(ada).get(0).key().id();
-            accounts.apiKeys().revoke(ada, first);
+            accounts.apiKeys().revoke(ada, first, RequestContext.UNKNOWN);
             create(ada, "one more", Optional.empty(), "events:read");
         }
     }
@@ -198,7 +198,7 @@ class ApiKeyUseCasesTest {
         void a_revoked_or_expired_key_no_longer_authenticates() {
             CreatedApiKey revoked = create(ada, "old", Optional.empty(), "events:read");
             CreatedApiKey expiring = create(ada, "short", Optional.of(clock.instant().plusSeconds(60)), "events:read");
-            accounts.apiKeys().revoke(ada, revoked.key().id());
+            accounts.apiKeys().revoke(ada, revoked.key().id(), RequestContext.UNKNOWN);
 
             assertThat(authenticationFails(revoked.secret())).isEqualTo("auth.api_key_invalid");
             accounts.authenticateApiKey().authenticate(expiring.secret());
@@ -248,15 +248,15 @@ class ApiKeyUseCasesTest {
             CreatedApiKey created = create(ada, "CI", Optional.empty(), "events:read");
             ApiKeyId id = created.key().id();
 
-            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(eve, id))
+            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(eve, id, RequestContext.UNKNOWN))
                     .code()).isEqualTo("api_key.not_found");
-            accounts.apiKeys().revoke(ada, id);
+            accounts.apiKeys().revoke(ada, id, RequestContext.UNKNOWN);
 
             assertThat(accounts.apiKeys().unrevoked(ada)).isEmpty();
-            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(ada, id))
+            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(ada, id, RequestContext.UNKNOWN))
                     .code()).isEqualTo("api_key.not_found");
             assertThat(catchThrowableOfType(NotFoundException.class,
-                    () -> accounts.apiKeys().revoke(ada, new ApiKeyId(UUID.randomUUID()))).code())
+                    () -> accounts.apiKeys().revoke(ada, new ApiKeyId(UUID.randomUUID()), RequestContext.UNKNOWN)).code())
                     .isEqualTo("api_key.not_found");
         }
 

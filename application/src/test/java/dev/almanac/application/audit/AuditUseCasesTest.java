@@ -165,6 +165,140 @@ class AuditUseCasesTest {
     }
 
     @Nested
+    class TheLifecycleAndKeys {
+        private final java.util.regex.Pattern token = java.util.regex.Pattern.compile("#token=([A-Za-z0-9_-]{43})");
+
+        private String lastTokenTo(String address) {
+            var mails = store.outbox().pending().stream().filter(m -> m.to().value().equals(address)).toList();
+            var matcher = token.matcher(mails.get(mails.size() - 1).body());
+            assertThat(matcher.find()).isTrue();
+            return matcher.group(1);
+        }
+
+        private void verifyAda() {
+            accounts.verify().verify(lastTokenTo("ada@example.org"), LAPTOP);
+        }
+
+        private java.util.List<AuditEntry> entriesOf(AuditEvent event) {
+            return trail.all().stream().filter(e -> e.event() == event).toList();
+        }
+
+        @Test
+        void verifying_the_address_is_recorded_as_an_activation() {
+            verifyAda();
+
+            assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::actor,
+                            AuditEntry::subject, AuditEntry::requestId)
+                    .containsExactly(AuditEvent.VERIFICATION, AuditOutcome.SUCCESS, Optional.of(ada),
+                            Optional.of("activation"), LAPTOP.requestId());
+        }
+
+        @Test
+        void a_used_token_is_recorded_as_a_failed_verification_of_its_account_and_an_unknown_one_of_nobody() {
+            String used = lastTokenTo("ada@example.org");
+            accounts.verify().verify(used, LAPTOP);
+
+            catchThrowableOfType(RuleViolationException.class, () -> accounts.verify().verify(used, LAPTOP));
+            assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(AuditEvent.VERIFICATION, AuditOutcome.FAILURE, Optional.of(ada));
+
+            catchThrowableOfType(RuleViolationException.class,
+                    () -> accounts.verify().verify("A".repeat(43), LAPTOP));
+            assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(AuditEvent.VERIFICATION, AuditOutcome.FAILURE, Optional.empty());
+        }
+
+        @Test
+        void a_resend_is_recorded_when_a_mail_goes_out_and_not_when_limited_or_for_an_unknown_address() {
+            clock.advance(java.time.Duration.ofMinutes(2));
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
+            accounts.resendVerification().resend("nobody@example.org", LAPTOP);
+
+            assertThat(entriesOf(AuditEvent.VERIFICATION_RESEND)).singleElement()
+                    .extracting(AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(AuditOutcome.SUCCESS, Optional.of(ada));
+        }
+
+        @Test
+        void an_address_change_is_recorded_when_asked_for_when_refused_and_when_verified() {
+            verifyAda();
+            catchThrowableOfType(dev.almanac.domain.shared.ForbiddenException.class, () -> accounts.changeEmail()
+                    .request(new dev.almanac.application.account.ChangeEmailUseCase.Command(ada,
+                            "ada@new.example.org", "not the password at all"), LAPTOP));
+            accounts.changeEmail().request(new dev.almanac.application.account.ChangeEmailUseCase.Command(ada,
+                    "ada@new.example.org", PASSWORD), LAPTOP);
+            accounts.verify().verify(lastTokenTo("ada@new.example.org"), LAPTOP);
+
+            assertThat(entriesOf(AuditEvent.EMAIL_CHANGE)).extracting(AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(tuple(AuditOutcome.FAILURE, Optional.of(ada)),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada)));
+            assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::subject)
+                    .containsExactly(AuditEvent.VERIFICATION, AuditOutcome.SUCCESS, Optional.of("email_change"));
+            assertThat(trail.all()).allSatisfy(e -> assertThat(e.toString()).doesNotContain("new.example.org"));
+        }
+
+        @Test
+        void a_password_change_is_recorded_and_so_is_a_wrong_current_password() {
+            SignedIn signedIn = signIn();
+            var change = new dev.almanac.application.account.ChangePasswordUseCase.Command(ada, signedIn.session(),
+                    "not the password at all", "another fine passphrase");
+            catchThrowableOfType(dev.almanac.domain.shared.ForbiddenException.class,
+                    () -> accounts.changePassword().changePassword(change, LAPTOP));
+            accounts.changePassword().changePassword(new dev.almanac.application.account.ChangePasswordUseCase
+                    .Command(ada, signedIn.session(), PASSWORD, "another fine passphrase"), LAPTOP);
+
+            assertThat(entriesOf(AuditEvent.PASSWORD_CHANGE)).extracting(AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(tuple(AuditOutcome.FAILURE, Optional.of(ada)),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada)));
+        }
+
+        @Test
+        void deleting_the_account_is_recorded_and_its_trail_forgets_where_it_came_from() {
+            signIn();
+            catchThrowableOfType(dev.almanac.domain.shared.ForbiddenException.class, () -> accounts.deleteAccount()
+                    .delete(new dev.almanac.application.account.DeleteAccountUseCase.Command(ada,
+                            "not the password at all"), LAPTOP));
+            accounts.deleteAccount().delete(new dev.almanac.application.account.DeleteAccountUseCase.Command(ada,
+                    PASSWORD), LAPTOP);
+
+            assertThat(entriesOf(AuditEvent.ACCOUNT_DELETED)).extracting(AuditEntry::outcome, AuditEntry::actor)
+                    .containsExactly(tuple(AuditOutcome.FAILURE, Optional.of(ada)),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada)));
+            assertThat(last().requestId()).isEqualTo(LAPTOP.requestId());
+            assertThat(trail.all()).filteredOn(e -> e.actor().equals(Optional.of(ada))).hasSizeGreaterThan(3)
+                    .allSatisfy(e -> assertThat(e.client()).isEqualTo(Client.UNKNOWN));
+        }
+
+        @Test
+        void disabling_the_account_is_recorded() {
+            RequestContext operator = new RequestContext(Client.UNKNOWN, new RequestId("disable-account-1"));
+
+            accounts.disable().disable("ada@example.org", operator);
+
+            assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::actor,
+                            AuditEntry::requestId)
+                    .containsExactly(AuditEvent.ACCOUNT_DISABLED, AuditOutcome.SUCCESS, Optional.of(ada),
+                            operator.requestId());
+        }
+
+        @Test
+        void making_and_revoking_an_api_key_are_recorded_with_the_key_and_never_its_secret() {
+            verifyAda();
+            var created = accounts.createApiKey().create(new dev.almanac.application.account.CreateApiKeyUseCase
+                    .Command(ada, "Dashboard", java.util.List.of("calendars:read"), Optional.empty()), LAPTOP);
+            accounts.apiKeys().revoke(ada, created.key().id(), LAPTOP);
+
+            assertThat(trail.all()).extracting(AuditEntry::event, AuditEntry::actor, AuditEntry::subject)
+                    .endsWith(tuple(AuditEvent.API_KEY_CREATED, Optional.of(ada),
+                                    Optional.of(created.key().id().toString())),
+                            tuple(AuditEvent.API_KEY_REVOKED, Optional.of(ada),
+                                    Optional.of(created.key().id().toString())));
+            assertThat(trail.all()).allSatisfy(e -> assertThat(e.toString()).doesNotContain(created.secret()));
+        }
+    }
+
+    @Nested
     class ReadingTheTrail {
         @Test
         void an_account_reads_its_own_trail_newest_first_a_page_at_a_time() {

@@ -109,8 +109,10 @@ public abstract class AuditTrailContract {
     }
 
     @Test
-    void forgetting_personal_data_keeps_what_happened_but_not_the_address_or_user_agent() {
-        AuditEntry adas = entry(ada, AuditEvent.SIGN_IN, AuditOutcome.SUCCESS, NOW);
+    void forgetting_personal_data_keeps_what_happened_but_not_the_address_user_agent_or_subject() {
+        AuditEntry adas = AuditEntry.of(UUID.randomUUID(), AuditEvent.SIGN_IN, AuditOutcome.SUCCESS,
+                Optional.of(ada), NOW, new RequestContext(new Client("192.0.2.1", "Firefox/140"),
+                        new RequestId("forget-1")), Optional.of("0190aaaa-0000-7000-8000-0000000000b1"));
         AuditEntry eves = entry(eve, AuditEvent.SIGN_IN, AuditOutcome.SUCCESS, NOW);
         audit.record(adas);
         audit.record(eves);
@@ -119,7 +121,10 @@ public abstract class AuditTrailContract {
 
         AuditEntry forgotten = audit.of(ada, Optional.empty(), 10).get(0);
         assertThat(forgotten.client()).isEqualTo(Client.UNKNOWN);
+        assertThat(forgotten.subject()).isEmpty();
         assertThat(forgotten).isEqualTo(adas.withoutPersonalData());
+        assertThat(forgotten).extracting(AuditEntry::id, AuditEntry::event, AuditEntry::at, AuditEntry::requestId)
+                .containsExactly(adas.id(), adas.event(), adas.at(), adas.requestId());
         assertThat(audit.of(eve, Optional.empty(), 10)).containsExactly(eves);
     }
 }

@@ -51,8 +51,11 @@ public record AuditEntry(UUID id, AuditEvent event, AuditOutcome outcome, Option
         return new AuditEntry(id, event, outcome, actor, at, context.client(), context.requestId(), subject);
     }
 
-    /** This entry with its client's address and user agent forgotten (after the account was deleted). */
+    /**
+     * This entry with its client's address and user agent, and its subject (the id of a session or key of the
+     * account, say), forgotten: after the account was deleted, only what happened, when and in which request stay.
+     */
     public AuditEntry withoutPersonalData() {
-        return new AuditEntry(id, event, outcome, actor, at, Client.UNKNOWN, requestId, subject);
+        return new AuditEntry(id, event, outcome, actor, at, Client.UNKNOWN, requestId, Optional.empty());
     }
 }
