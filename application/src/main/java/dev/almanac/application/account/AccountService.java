@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Sign-up, sign-in and "who am I". Orchestrates; the rules live in the domain values. */
 final class AccountService implements RegisterAccountUseCase, AuthenticateUseCase, SignInUseCase,
@@ -36,8 +37,12 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
     private final AccessTokens tokens;
     private final IdGenerator ids;
     private final Clock clock;
-    /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
-    private final PasswordHash decoy;
+    /**
+     * Checked against when the e-mail is unknown, so both failures cost one hash and look alike. Made on a
+     * background thread at construction (an Argon2id hash is a good part of start-up); the first sign-in that
+     * needs it waits for it.
+     */
+    private final CompletableFuture<PasswordHash> decoy;
 
     private final SessionService sessions;
     private final LoginThrottles throttles;
@@ -51,7 +56,8 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         this.clock = ports.clock();
         this.sessions = requireNonNull(sessions, "sessions");
         this.throttles = ports.throttles();
-        this.decoy = hasher.hash("decoy password that no account has " + ids.next());
+        String decoyPassword = "decoy password that no account has " + ids.next();
+        this.decoy = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
     }
 
     @Override
@@ -79,7 +85,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
             found = Optional.empty();
         }
         if (found.isEmpty()) {
-            hasher.verify(command.password(), decoy);
+            hasher.verify(command.password(), decoy.join());
             throw invalidCredentials();
         }
         Account account = found.get();
@@ -87,7 +93,7 @@ final class AccountService implements RegisterAccountUseCase, AuthenticateUseCas
         LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
         if (!attempt.allowed()) {
             // Locked: the same answer as a wrong password, after the same amount of work.
-            hasher.verify(command.password(), decoy);
+            hasher.verify(command.password(), decoy.join());
             throw invalidCredentials();
         }
         if (!hasher.verify(command.password(), account.passwordHash())) {
