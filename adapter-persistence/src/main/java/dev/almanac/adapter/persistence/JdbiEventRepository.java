@@ -79,6 +79,20 @@ final class JdbiEventRepository implements EventRepository {
         });
     }
 
+    @Override
+    public Event add(CalendarId calendarId, Scheduling schedule) {
+        return jdbi.inTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, calendarId);
+            Event event = schedule.apply(calendar);
+            if (!event.calendarId().equals(calendarId)) {
+                throw new IllegalArgumentException("event " + event.id() + " is not in calendar " + calendarId);
+            }
+            Event stored = event.anchoredIn(calendar.timeZone()).atVersion(0);
+            bindInsert(handle.createUpdate(INSERT), EventRow.from(stored)).execute();
+            return stored;
+        });
+    }
+
     /**
      * One transaction and one JDBC batch for the lot: each calendar is locked once, then every row goes in with
      * the same insert {@link #add} uses (the driver's {@code reWriteBatchedInserts} turns the batch into
@@ -106,6 +120,22 @@ final class JdbiEventRepository implements EventRepository {
     @Override
     public Optional<Event> byId(CalendarId calendarId, EventId id) {
         return jdbi.withHandle(handle -> load(handle, calendarId, id));
+    }
+
+    @Override
+    public Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + CalendarRow.C_ALIASED + ", " + EventRow.E_COLUMNS
+                        + " from calendars c left join events e on e.calendar_id = c.id and e.id = :id"
+                        + " where c.id = :calendarId")
+                .bind("id", id.value())
+                .bind("calendarId", calendarId.value())
+                .map((rs, ctx) -> {
+                    Calendar calendar = CalendarRow.read(rs, "c_").toDomain();
+                    Optional<Event> event = rs.getObject("id") == null ? Optional.empty()
+                            : Optional.of(EventRow.read(rs).toDomain(calendar.timeZone()));
+                    return new InCalendar(calendar, event);
+                })
+                .findOne());
     }
 
     @Override

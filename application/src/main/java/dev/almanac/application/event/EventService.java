@@ -59,28 +59,34 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Event create(CreateEventUseCase.Command command) {
-        Calendar calendar = calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
-        var violations = new Violations();
-        TimePoint start = violations.check(() -> command.start().toPoint("start"));
-        TimePoint end = violations.check(() -> command.end().toPoint("end"));
-        EventTime time = start == null || end == null ? null : violations.check(() -> new EventTime(start, end));
-        Recurrence recurrence = start == null ? null
-                : violations.check(() -> Recurrence.parse(command.recurrence(), start));
-        violations.check(() -> Event.checkTitle(command.title()));
-        command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
-        command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
-        violations.throwIfAny("The event cannot be created as given");
-        var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
-                command.description().orElse(""), command.location().orElse(""), time, command.status(),
-                calendar.timeZone(), clock.instant(), recurrence);
-        events.add(event);
-        return event;
+        // One transaction, no separate read of the calendar: the permission check and the calendar's zone come
+        // from the calendar row the repository holds while it stores the event.
+        return events.add(command.calendarId(), calendar -> {
+            calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
+            var violations = new Violations();
+            TimePoint start = violations.check(() -> command.start().toPoint("start"));
+            TimePoint end = violations.check(() -> command.end().toPoint("end"));
+            EventTime time = start == null || end == null ? null
+                    : violations.check(() -> new EventTime(start, end));
+            Recurrence recurrence = start == null ? null
+                    : violations.check(() -> Recurrence.parse(command.recurrence(), start));
+            violations.check(() -> Event.checkTitle(command.title()));
+            command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
+            command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
+            violations.throwIfAny("The event cannot be created as given");
+            return Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
+                    command.description().orElse(""), command.location().orElse(""), time, command.status(),
+                    calendar.timeZone(), clock.instant(), recurrence);
+        });
     }
 
     @Override
     public Event get(AccountId actor, CalendarId calendarId, EventId eventId) {
-        calendar(actor, calendarId, CalendarPermission.READ);
-        return events.byId(calendarId, eventId).orElseThrow(() -> Event.notFound(eventId));
+        // The calendar (for the permission check) and the event in one read.
+        EventRepository.InCalendar found = events.inCalendar(calendarId, eventId)
+                .orElseThrow(() -> Calendar.notFound(calendarId));
+        found.calendar().require(actor, CalendarPermission.READ);
+        return found.event().orElseThrow(() -> Event.notFound(eventId));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,6 +23,18 @@ public interface EventRepository {
 
     /** Stores a new event; its calendar must exist. */
     void add(Event event);
+
+    /**
+     * Schedules a new event in one go: reads calendar {@code calendarId} and holds it against change while
+     * {@code schedule} builds the event from it (so the builder can check who may write and take the calendar's
+     * zone), then stores what was built. One transaction where a database is behind it, and no separate read of
+     * the calendar beforehand. When {@code schedule} throws, nothing is stored.
+     *
+     * @throws NotFoundException        {@code calendar.not_found} when the calendar does not exist
+     * @throws IllegalArgumentException when the built event names another calendar
+     * @return the event as stored (at version 0)
+     */
+    Event add(CalendarId calendarId, Scheduling schedule);
 
     /**
      * Stores many new events at once, all or none: for imports and bulk loads, where one transaction per event
@@ -34,6 +47,13 @@ public interface EventRepository {
 
     /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
     Optional<Event> byId(CalendarId calendarId, EventId id);
+
+    /**
+     * Calendar {@code calendarId} together with its event {@code id} when it holds one, read at once (one query
+     * on a database): for reads that check the caller's permission on the calendar before showing the event.
+     * Empty when the calendar does not exist.
+     */
+    Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id);
 
     /**
      * Loads, changes and stores one event atomically, with optimistic locking. The change sees the event's
@@ -89,6 +109,25 @@ public interface EventRepository {
      * @return the edit as stored (the series at its new version)
      */
     SeriesEdit edit(CalendarId calendarId, EventId id, OptionalLong expectedVersion, SeriesChange change);
+
+    /** Builds a new event, given the calendar it goes into. */
+    @FunctionalInterface
+    interface Scheduling {
+        Event apply(Calendar calendar);
+    }
+
+    /** A calendar, and one of its events when it holds it. */
+    record InCalendar(Calendar calendar, Optional<Event> event) {
+        public InCalendar {
+            Objects.requireNonNull(calendar, "calendar");
+            Objects.requireNonNull(event, "event");
+            event.ifPresent(e -> {
+                if (!e.calendarId().equals(calendar.id())) {
+                    throw new IllegalArgumentException("event " + e.id() + " is not in calendar " + calendar.id());
+                }
+            });
+        }
+    }
 
     /** An edit of one series, given its calendar. */
     @FunctionalInterface

@@ -127,6 +127,73 @@ public abstract class EventRepositoryContract {
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
     }
 
+    // --- schedule against the calendar, and read with it ---
+
+    @Test
+    void scheduling_builds_the_event_from_the_calendar_and_stores_it_at_version_zero() {
+        AtomicReference<Calendar> seen = new AtomicReference<>();
+
+        Event stored = events.add(work.id(), calendar -> {
+            seen.set(calendar);
+            return allDay(calendar, "Holiday", "2026-03-10", "2026-03-12");
+        });
+
+        assertThat(seen.get()).isEqualTo(work);
+        assertThat(stored.version()).isZero();
+        assertThat(stored.slot().start()).isEqualTo(at("2026-03-09T23:00:00Z"));
+        assertThat(events.byId(work.id(), stored.id())).contains(stored);
+    }
+
+    @Test
+    void scheduling_stores_nothing_when_the_builder_refuses() {
+        assertThatThrownBy(() -> events.add(work.id(), calendar -> {
+            throw new ForbiddenException("calendar.forbidden", "not yours");
+        })).isInstanceOf(ForbiddenException.class);
+        assertThat(events.window(work.id(), Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-01-01T00:00:00Z"), Optional.empty(), Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void scheduling_into_an_unknown_calendar_is_not_found_and_never_asks_the_builder() {
+        CalendarId gone = new CalendarId(newId());
+
+        assertThatThrownBy(() -> events.add(gone, calendar -> {
+            throw new AssertionError("the builder ran without a calendar");
+        })).isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+    }
+
+    @Test
+    void scheduling_refuses_an_event_built_for_another_calendar() {
+        assertThatThrownBy(() -> events.add(work.id(),
+                calendar -> timed(home, "Elsewhere", "2026-03-10T09:00", "2026-03-10T10:00")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(titles(events.window(home.id(), MARCH, APRIL, Optional.empty(), Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void an_event_is_read_together_with_its_calendar() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        EventRepository.InCalendar found = events.inCalendar(work.id(), standup.id()).orElseThrow();
+
+        assertThat(found.calendar()).isEqualTo(work);
+        assertThat(found.event()).contains(standup);
+    }
+
+    @Test
+    void a_calendar_without_the_event_is_read_alone_and_an_unknown_calendar_not_at_all() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThat(events.inCalendar(home.id(), standup.id()))
+                .hasValueSatisfying(found -> {
+                    assertThat(found.calendar()).isEqualTo(home);
+                    assertThat(found.event()).isEmpty();
+                });
+        assertThat(events.inCalendar(work.id(), new EventId(newId())).orElseThrow().event()).isEmpty();
+        assertThat(events.inCalendar(new CalendarId(newId()), standup.id())).isEmpty();
+    }
+
     // --- add in bulk ---
 
     @Test

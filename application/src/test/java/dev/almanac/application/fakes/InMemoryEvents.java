@@ -36,14 +36,24 @@ public final class InMemoryEvents implements EventRepository {
     @Override
     public void add(Event event) {
         synchronized (store) {
-            Calendar calendar = store.calendars.get(event.calendarId());
-            if (calendar == null) {
-                throw Calendar.notFound(event.calendarId());
-            }
+            Calendar calendar = existing(event.calendarId());
             if (store.events.containsKey(event.id())) {
                 throw new IllegalStateException("event " + event.id() + " exists");
             }
             store.events.put(event.id(), event.anchoredIn(calendar.timeZone()).atVersion(0));
+        }
+    }
+
+    @Override
+    public Event add(CalendarId calendarId, Scheduling schedule) {
+        synchronized (store) {
+            Calendar calendar = existing(calendarId);
+            Event event = schedule.apply(calendar);
+            if (!event.calendarId().equals(calendarId)) {
+                throw new IllegalArgumentException("event " + event.id() + " is not in calendar " + calendarId);
+            }
+            add(event);
+            return store.events.get(event.id());
         }
     }
 
@@ -71,12 +81,17 @@ public final class InMemoryEvents implements EventRepository {
     }
 
     @Override
+    public Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id) {
+        synchronized (store) {
+            return Optional.ofNullable(store.calendars.get(calendarId))
+                    .map(calendar -> new InCalendar(calendar, byId(calendarId, id)));
+        }
+    }
+
+    @Override
     public Event update(CalendarId calendarId, EventId id, OptionalLong expectedVersion, Change change) {
         synchronized (store) {
-            Calendar calendar = store.calendars.get(calendarId);
-            if (calendar == null) {
-                throw Calendar.notFound(calendarId);
-            }
+            Calendar calendar = existing(calendarId);
             Event current = byId(calendarId, id).orElseThrow(() -> Event.notFound(id));
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw new StaleVersionException("event", expectedVersion.getAsLong());
@@ -200,5 +215,13 @@ public final class InMemoryEvents implements EventRepository {
     private static boolean isAfter(Event e, Cursor cursor) {
         int byTime = e.slot().start().compareTo(cursor.at());
         return byTime > 0 || (byTime == 0 && InMemoryStore.UUID_ORDER.compare(e.id().value(), cursor.id()) > 0);
+    }
+
+    private Calendar existing(CalendarId id) {
+        Calendar calendar = store.calendars.get(id);
+        if (calendar == null) {
+            throw Calendar.notFound(id);
+        }
+        return calendar;
     }
 }
