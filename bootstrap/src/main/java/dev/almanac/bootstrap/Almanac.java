@@ -17,6 +17,7 @@ import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
+import dev.almanac.application.timezone.RederiveTimesUseCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,6 +66,7 @@ public final class Almanac implements AutoCloseable {
                 database = embedded.get().settings(config.databasePoolSize());
             }
             persistence = PostgresPersistence.connect(database);
+            rederiveTimes(persistence);
             return new Almanac(embedded, persistence, startHttp(config, clock, persistence));
         } catch (RuntimeException e) {
             if (persistence != null) {
@@ -72,6 +74,26 @@ public final class Almanac implements AutoCloseable {
             }
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
+        }
+    }
+
+    /**
+     * Re-derives the instants of zones whose rules changed since they were derived (a new tz-data release in
+     * this JDK), before the port opens: serving a 09:00 meeting at last year's 09:00 is the bug this prevents
+     * (ADR 0024). Replicas starting at once take turns; the second finds nothing left to do.
+     */
+    private static void rederiveTimes(PostgresPersistence persistence) {
+        long started = System.nanoTime();
+        RederiveTimesUseCase.Result result = RederiveTimesUseCase.wire(persistence.derivedTimes()).rederive();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (!result.changedZones().isEmpty()) {
+            LOG.info("Zone rules changed or first recorded for {} zones: {} events re-derived in {} ms",
+                    result.changedZones().size(), result.rowsMoved(), millis);
+        }
+        if (!result.newerZones().isEmpty()) {
+            LOG.warn("The database records newer tz data than this JVM's for {} zones (e.g. {}); their instants "
+                    + "are left as they are. Run every replica on the same JDK tz data.",
+                    result.newerZones().size(), result.newerZones().iterator().next());
         }
     }
 

@@ -26,6 +26,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class OverrideRows {
     private static final String COLUMNS = "series_id, original_start, title, description, location, all_day,"
             + " start_local, start_zone, end_local, end_zone, start_date, end_date, status";
+    private static final String WRITTEN_COLUMNS = COLUMNS + ", title_folded";
 
     private OverrideRows() {
     }
@@ -53,9 +54,9 @@ final class OverrideRows {
         if (overrides.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("insert into event_overrides (" + COLUMNS + ") values (:seriesId,"
-                + " :originalStart, :title, :description, :location, :allDay, :startLocal, :startZone, :endLocal,"
-                + " :endZone, :startDate, :endDate, :status)");
+        PreparedBatch batch = handle.prepareBatch("insert into event_overrides (" + WRITTEN_COLUMNS + ") values"
+                + " (:seriesId, :originalStart, :title, :description, :location, :allDay, :startLocal, :startZone,"
+                + " :endLocal, :endZone, :startDate, :endDate, :status, :titleFolded)");
         for (OccurrenceOverride o : overrides) {
             EventTime time = o.time();
             TimePoint.Wall ws = time.start() instanceof TimePoint.Wall w ? w : null;
@@ -65,6 +66,7 @@ final class OverrideRows {
             batch.bind("seriesId", seriesId)
                     .bind("originalStart", key(o.originalStart()))
                     .bind("title", o.title())
+                    .bind("titleFolded", EventRow.fold(o.title()))
                     .bind("description", o.description())
                     .bind("location", o.location())
                     .bind("allDay", time.isAllDay())

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.DerivedTimes;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
@@ -43,6 +44,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
+    private final DerivedTimes derivedTimes;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -55,6 +57,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
+        this.derivedTimes = new JdbiDerivedTimes(jdbi);
     }
 
     /**
@@ -102,6 +105,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public EventRepository events() {
         return events;
+    }
+
+    /** The stored instants derived from wall times, and the zone rules they were derived with. */
+    public DerivedTimes derivedTimes() {
+        return derivedTimes;
     }
 
     public SessionRepository sessions() {
