@@ -175,7 +175,8 @@ final class JdbiEventRepository implements EventRepository {
 
     /**
      * The series masters whose overall range overlaps the window, answered by the partial GiST index
-     * {@code events_series_window}; their occurrences are expanded by the application.
+     * {@code events_series_window}; their occurrences are expanded by the application. The title filter matches
+     * the master's title or an override's (through the overrides' primary key, which leads with the series).
      */
     @Override
     public List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to,
@@ -184,12 +185,15 @@ final class JdbiEventRepository implements EventRepository {
             Query query = handle.createQuery(SELECT_WITH_ZONE
                             + " where e.calendar_id = :calendarId and e.recurrence is not null"
                             + " and tstzrange(e.start_at, e.series_end_at, '[)') && tstzrange(:from, :to, '[)')"
-                            + (titleContains.isPresent() ? " and e.title_folded like :titlePattern escape '\\'" : ""))
+                            // the escape character is bound: Jdbi's parser reads a backslash in a literal as an escape
+                            + (titleContains.isPresent() ? " and (e.title_folded like :titlePattern escape :likeEscape"
+                                    + " or exists (select 1 from event_overrides o where o.series_id = e.id"
+                                    + " and o.title_folded like :titlePattern escape :likeEscape))" : ""))
                     .bind("calendarId", calendarId.value())
                     .bind("from", utc(from))
                     .bind("to", utc(to));
             titleContains.ifPresent(text -> query.bind("titlePattern",
-                    SqlValues.containsPattern(EventRow.fold(text))));
+                    SqlValues.containsPattern(EventRow.fold(text))).bind("likeEscape", "\\"));
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -367,14 +368,14 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         for (Event series : masters) {
             if (!query.expand()) {
                 WindowItem master = new WindowItem.Master(series);
-                if (after.map(a -> a.isBefore(master)).orElse(true)) {
+                if (titled(series.title(), filter) && after.map(a -> a.isBefore(master)).orElse(true)) {
                     items.add(master);
                 }
                 continue;
             }
             Series withOverrides = Series.rehydrate(series, overrides.getOrDefault(series.id(), List.of()));
-            withOverrides.occurrences(query.from(), query.to(),
-                            o -> after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted)
+            withOverrides.occurrences(query.from(), query.to(), o -> titled(o.title(), filter)
+                            && after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted)
                     .forEach(o -> items.add(new WindowItem.Instance(o)));
         }
         items.sort(WindowItem.ORDER);
@@ -383,6 +384,15 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         }
         List<WindowItem> page = items.subList(0, limit.value());
         return new Page<>(page, Optional.of(page.get(page.size() - 1).cursor().encode(scope)));
+    }
+
+    /**
+     * Whether a title passes the title filter: it contains the filter, ignoring case as the repository's filter
+     * does. The repository finds a series by its own title or an override's; each occurrence or master is then
+     * shown under the title it has, so an occurrence an override renamed is found by its new title only.
+     */
+    private static boolean titled(String title, Optional<String> filter) {
+        return filter.map(f -> title.toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT))).orElse(true);
     }
 
     /** A window's bounds, page size and title filter, checked together so every mistake is reported at once. */

@@ -64,8 +64,10 @@ public interface EventRepository {
 
     /**
      * The series masters of one calendar whose overall range (first start to last end, open-ended for a series
-     * without end) overlaps {@code [from, to)}, in no particular order; {@code titleContains} as for
-     * {@link #window}. Their occurrences are expanded by the caller, inside the window.
+     * without end) overlaps {@code [from, to)}, in no particular order. {@code titleContains}, when present,
+     * keeps the series whose own title or the title of one of its overrides contains it, ignoring case (as for
+     * {@link #window}), so the caller can find an occurrence by the title an override gave it. Their occurrences
+     * are expanded by the caller, inside the window.
      */
     List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
 

@@ -510,6 +510,22 @@ public abstract class EventRepositoryContract {
         }
 
         @Test
+        void the_title_filter_finds_a_series_by_an_overrides_own_title_too() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=5"));
+            added(series("Lunch", "2026-03-02T12:00", "2026-03-02T13:00", "RRULE:FREQ=WEEKLY;COUNT=5"));
+            events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(
+                            current.changeOccurrence(utc("2026-03-09T09:00"), retitled("Sprint RETRO"), NOW)));
+
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("retro"))))
+                    .containsExactly("Standup");
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("standup"))))
+                    .containsExactly("Standup");
+            assertThat(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("review"))).isEmpty();
+        }
+
+        @Test
         void an_edit_that_changes_nothing_keeps_the_version() {
             Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY"));
             var edit = events.edit(work.id(), weekly.id(), OptionalLong.empty(),

@@ -130,7 +130,9 @@ public final class InMemoryEvents implements EventRepository {
                     .filter(Event::isSeries)
                     .filter(e -> e.slot().start().isBefore(to)
                             && e.seriesEnd().map(end -> end.isAfter(from)).orElse(true))
-                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
+                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)
+                            || store.overrides.getOrDefault(e.id(), List.of()).stream()
+                                    .anyMatch(o -> o.title().toLowerCase(Locale.ROOT).contains(n))).orElse(true))
                     .toList();
         }
     }
