@@ -44,11 +44,11 @@ final class JdbiEventRepository implements EventRepository {
             insert into events (id, calendar_id, title, title_folded, description, location, all_day,
                                 start_local, start_zone, end_local, end_zone, start_date, end_date,
                                 start_at, end_at, status, version, created_at, updated_at,
-                                recurrence, series_end_at)
+                                recurrence, series_end_at, ical_uid)
             values (:id, :calendarId, :title, :titleFolded, :description, :location, :allDay,
                     :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
                     :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
-                    :recurrence, :seriesEndAt)
+                    :recurrence, :seriesEndAt, :icalUid)
             """;
 
     private static final String UPDATE = """
@@ -100,6 +100,32 @@ final class JdbiEventRepository implements EventRepository {
                         .add();
             }
             batch.execute();
+        });
+    }
+
+    /** The master, its overrides and its UID in one transaction, so an import never leaves half an event. */
+    @Override
+    public void addImported(Series series, String icalUid) {
+        jdbi.useTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, series.master().calendarId());
+            Series stored = series.anchoredIn(calendar.timeZone()).atVersion(0);
+            bindInsert(handle.createUpdate(INSERT), EventRow.from(stored.master()))
+                    .bind("icalUid", icalUid)
+                    .execute();
+            OverrideRows.replace(handle, stored.id().value(), stored.overrides());
+        });
+    }
+
+    @Override
+    public Map<EventId, String> icalUids(CalendarId calendarId) {
+        return jdbi.withHandle(handle -> {
+            Map<EventId, String> out = new HashMap<>();
+            handle.createQuery("select id, ical_uid from events where calendar_id = :calendarId"
+                            + " and ical_uid is not null")
+                    .bind("calendarId", calendarId.value())
+                    .map((rs, ctx) -> Map.entry(new EventId(rs.getObject("id", UUID.class)), rs.getString("ical_uid")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
         });
     }
 
@@ -305,9 +331,10 @@ final class JdbiEventRepository implements EventRepository {
                 .findOne();
     }
 
-    /** Binds every column of an insert. */
+    /** Binds every column of an insert; the iCalendar UID is null unless the caller binds it again. */
     private static <T extends SqlStatement<T>> T bindInsert(T statement, EventRow row) {
         return bindAll(statement, row)
+                .bindByType("icalUid", null, String.class)
                 .bind("calendarId", row.calendarId())
                 .bind("createdAt", utc(row.createdAt()));
     }

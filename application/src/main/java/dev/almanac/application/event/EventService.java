@@ -212,7 +212,7 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         }
         out.sort(java.util.Comparator.comparing((Series s) -> s.master().slot().start())
                 .thenComparing(s -> s.id().value(), WindowItem.UUID_ORDER));
-        return new ExportCalendarUseCase.Export(calendar, out);
+        return new ExportCalendarUseCase.Export(calendar, out, events.icalUids(calendarId));
     }
 
     @Override
@@ -237,7 +237,12 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         return new ImportCalendarUseCase.Report(outcomes);
     }
 
+    /**
+     * One component, in one transaction: created whole (with its overrides and UID) or not at all, or updated by
+     * one series edit. Whatever the domain refuses throws before anything is stored.
+     */
     private ImportCalendarUseCase.Outcome importOne(Calendar calendar, ImportCalendarUseCase.Draft draft) {
+        checkUid(draft.uid());
         Instant now = clock.instant();
         TimePoint start = draft.start().toPoint("start");
         TimePoint end = draft.end().toPoint("end");
@@ -259,11 +264,7 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
             Event created = Event.schedule(draft.id(), calendar.id(), draft.title(), draft.description(),
                     draft.location(), time, Optional.of(status == EventStatus.CANCELLED ? EventStatus.CONFIRMED
                             : status), calendar.timeZone(), now, recurrence);
-            Series checked = Series.of(created.moveTo(status, now), overrides);
-            events.add(checked.master());
-            if (!overrides.isEmpty() || status == EventStatus.CANCELLED) {
-                events.edit(calendar.id(), draft.id(), OptionalLong.empty(), (c, current) -> SeriesEdit.of(checked));
-            }
+            events.addImported(Series.of(created.moveTo(status, now), overrides), draft.uid());
             return new ImportCalendarUseCase.Outcome(draft.uid(), "created", Optional.of(draft.id()),
                     Optional.empty(), draft.notes());
         }
@@ -286,6 +287,14 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         boolean changed = edit.series().master().version() != existing.get().master().version();
         return new ImportCalendarUseCase.Outcome(draft.uid(), changed ? "updated" : "unchanged",
                 Optional.of(id), Optional.empty(), draft.notes());
+    }
+
+    /** A UID is kept and exported again as it came: 1..1000 characters, none of them a control character. */
+    private static void checkUid(String uid) {
+        if (uid.isEmpty() || uid.length() > ImportCalendarUseCase.UID_MAX || uid.chars().anyMatch(Character::isISOControl)) {
+            throw new RuleViolationException("uid", "import.uid_invalid", "a UID has 1 to "
+                    + ImportCalendarUseCase.UID_MAX + " characters and no control characters");
+        }
     }
 
     private static void checkExportSize(int size) {

@@ -32,6 +32,18 @@ public interface EventRepository {
      */
     void addAll(List<Event> events);
 
+    /**
+     * Stores a new event (a series with its overrides, or a single event) as an iCalendar import made it, all in
+     * one transaction, keeping the UID it was imported under so that exporting it gives that UID again.
+     *
+     * @param icalUid the component's UID, 1..1000 characters; one UID names at most one event per calendar
+     * @throws NotFoundException {@code calendar.not_found}; nothing is stored then
+     */
+    void addImported(Series series, String icalUid);
+
+    /** The UIDs the calendar's imported events came under, by event; events made in Almanac have none. */
+    Map<EventId, String> icalUids(CalendarId calendarId);
+
     /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
     Optional<Event> byId(CalendarId calendarId, EventId id);
 
