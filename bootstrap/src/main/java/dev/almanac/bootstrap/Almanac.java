@@ -120,7 +120,7 @@ public final class Almanac implements AutoCloseable {
         var calendars = CalendarUseCases.wire(persistence.calendars(), ids, clock);
         var events = EventUseCases.wire(persistence.calendars(), persistence.events(), ids, clock);
         var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
-                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21);
+                HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21, config.publicUrl());
         var feeds = FeedUseCases.wire(persistence.calendars(), persistence.feeds(),
                 new SecureFeedTokens(random), ids, clock, events.export());
         return HttpApi.create(settings, accounts, calendars, events, feeds, persistence::isHealthy,

@@ -1,5 +1,7 @@
 package dev.almanac.bootstrap;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +18,20 @@ import java.util.TreeSet;
  *
  * @param tokenSecret the secret that encrypts the access-token signing keys stored in the database; empty means
  *                    "generate one and keep it in the data directory"
+ * @param publicUrl   where clients reach the service (an absolute http(s) URL, no trailing slash), for the
+ *                    addresses it hands out; default {@code http://localhost:<port>}
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
-                     Duration accessTokenLifetime) {
+                     Duration accessTokenLifetime, URI publicUrl) {
+
+    /** A configuration whose public URL is the default, {@code http://localhost:<port>}. */
+    public Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
+                  String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
+                  Duration accessTokenLifetime) {
+        this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir, tokenSecret,
+                accessTokenLifetime, defaultPublicUrl(httpPort));
+    }
 
     public static final String HTTP_HOST = "ALMANAC_HTTP_HOST";
     public static final String HTTP_PORT = "ALMANAC_HTTP_PORT";
@@ -30,9 +42,10 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String DATA_DIR = "ALMANAC_DATA_DIR";
     public static final String TOKEN_SECRET = "ALMANAC_TOKEN_SECRET";
     public static final String ACCESS_TOKEN_TTL = "ALMANAC_ACCESS_TOKEN_TTL";
+    public static final String PUBLIC_URL = "ALMANAC_PUBLIC_URL";
 
     private static final Set<String> KNOWN = Set.of(HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL);
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, PUBLIC_URL);
     static final int MIN_SECRET_BYTES = 32;
 
     /** Reads and checks every variable. */
@@ -64,7 +77,29 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
         Path dataDir = path(env, DATA_DIR, "./almanac-data");
         Optional<byte[]> secret = value(env, TOKEN_SECRET).map(Config::secret);
         Duration ttl = value(env, ACCESS_TOKEN_TTL).map(Config::lifetime).orElse(Duration.ofMinutes(15));
-        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl);
+        URI publicUrl = value(env, PUBLIC_URL).map(Config::publicUrl).orElse(defaultPublicUrl(port));
+        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, publicUrl);
+    }
+
+    private static URI defaultPublicUrl(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** An absolute http(s) URL with a host and no query or fragment; a trailing slash is dropped. */
+    private static URI publicUrl(String raw) {
+        URI uri;
+        try {
+            uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null || uri.toString().endsWith("/")) {
+            throw new ConfigurationException(PUBLIC_URL + " must be an absolute http(s) URL such as "
+                    + "https://calendar.example.org, without query or fragment; was '" + raw + "'");
+        }
+        return uri;
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -135,6 +170,6 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 + ", user=" + databaseUser + ", password=" + (databasePassword.isEmpty() ? "none" : "redacted")
                 + ", pool=" + databasePoolSize + ", dataDir=" + dataDir
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "given" : "generated") + ", accessTokenTtl="
-                + accessTokenLifetime + "]";
+                + accessTokenLifetime + ", publicUrl=" + publicUrl + "]";
     }
 }

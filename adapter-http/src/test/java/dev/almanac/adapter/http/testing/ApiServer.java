@@ -32,6 +32,8 @@ public final class ApiServer implements AutoCloseable {
     public static final String VERSION = "1.2.3-test";
 
     private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
+    /** Where the test service says it is reached (feed URLs are built on it, not on the request's Host). */
+    public static final URI PUBLIC_URL = URI.create("https://almanac.test");
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
     private final HttpApi api;
     private final JsonHttp client;
@@ -48,7 +50,8 @@ public final class ApiServer implements AutoCloseable {
                 new FakePasswordHasher(), new FakePasswordBlocklist(), tokens, new RandomSecrets(new SecureRandom()), ids, clock));
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
         var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
-        var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false);
+        var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false,
+                PUBLIC_URL);
         var feeds = FeedUseCases.wire(store.calendars(), store.feeds(), new FakeFeedTokens(), ids, clock,
                 events.export());
         this.api = HttpApi.create(settings, accounts, calendars, events, feeds, databaseUp::get,
