@@ -23,7 +23,6 @@ import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Recurrence;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
-import dev.almanac.domain.event.TimeSlot;
 import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.shared.StaleVersionException;
@@ -41,7 +40,7 @@ import java.util.OptionalLong;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
-        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase, OccurrenceUseCase,
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListWindowUseCase, OccurrenceUseCase,
         ExportCalendarUseCase, ImportCalendarUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
@@ -336,26 +335,6 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
     public void delete(DeleteEventUseCase.Command command) {
         calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
         events.delete(command.calendarId(), command.eventId(), command.expectedVersion());
-    }
-
-    @Override
-    public Page<Event> list(ListEventsUseCase.Query query) {
-        var checked = checkWindow(query.from(), query.to(), query.limit(), query.titleContains());
-        var limit = checked.limit();
-        Optional<String> filter = checked.filter();
-        String scope = "events|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
-                + filter.orElse("");
-        Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
-        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
-        List<Event> found = events.window(query.calendarId(), query.from(), query.to(), filter, after,
-                limit.value() + 1);
-        if (found.size() <= limit.value()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Event> page = found.subList(0, limit.value());
-        TimeSlot lastSlot = page.get(page.size() - 1).slot();
-        return new Page<>(page, Optional.of(new Cursor(lastSlot.start(), page.get(page.size() - 1).id().value())
-                .encode(scope)));
     }
 
     @Override
