@@ -11,7 +11,6 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
-import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -235,17 +234,8 @@ final class JdbiEventRepository implements EventRepository {
         if (seriesIds.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(handle -> {
-            Map<UUID, TimePoint> starts = new HashMap<>();
-            handle.createQuery("select " + EventRow.COLUMNS + " from events"
-                            + " where calendar_id = :calendarId and id = any(:ids) and recurrence is not null")
-                    .bind("calendarId", calendarId.value())
-                    .bindArray("ids", UUID.class, seriesIds.stream().map(EventId::value).toList())
-                    .map((rs, ctx) -> EventRow.read(rs))
-                    .forEach(row -> starts.put(row.id(), row.allDay() ? new TimePoint.Day(row.startDate())
-                            : new TimePoint.Wall(row.startLocal(), ZoneId.of(row.startZone()))));
-            return OverrideRows.of(handle, starts.keySet(), starts);
-        });
+        return jdbi.withHandle(handle -> OverrideRows.ofSeriesIn(handle, calendarId.value(),
+                seriesIds.stream().map(EventId::value).toList()));
     }
 
     /**
@@ -296,9 +286,7 @@ final class JdbiEventRepository implements EventRepository {
         if (!event.isSeries()) {
             return Series.rehydrate(event, List.of());
         }
-        Map<UUID, TimePoint> starts = Map.of(event.id().value(), event.time().start());
-        return Series.rehydrate(event, OverrideRows.of(handle, starts.keySet(), starts)
-                .getOrDefault(event.id(), List.of()));
+        return Series.rehydrate(event, OverrideRows.of(handle, event.id().value(), event.time().start()));
     }
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */
