@@ -290,7 +290,8 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     /** A UID is kept and exported again as it came: 1..1000 characters, none of them a control character. */
     private static void checkUid(String uid) {
-        if (uid.isEmpty() || uid.length() > ImportCalendarUseCase.UID_MAX || uid.chars().anyMatch(Character::isISOControl)) {
+        if (uid.isEmpty() || uid.length() > ImportCalendarUseCase.UID_MAX
+                || uid.chars().anyMatch(Character::isISOControl)) {
             throw new RuleViolationException("uid", "import.uid_invalid", "a UID has 1 to "
                     + ImportCalendarUseCase.UID_MAX + " characters and no control characters");
         }

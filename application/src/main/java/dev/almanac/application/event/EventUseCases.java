@@ -7,7 +7,8 @@ import java.time.Clock;
 
 /** The event use cases, wired to their ports. */
 public record EventUseCases(CreateEventUseCase create, GetEventUseCase get, UpdateEventUseCase update,
-                            ChangeEventStatusUseCase changeStatus, DeleteEventUseCase delete, ListWindowUseCase window, OccurrenceUseCase occurrences,
+                            ChangeEventStatusUseCase changeStatus, DeleteEventUseCase delete,
+                            ListWindowUseCase window, OccurrenceUseCase occurrences,
                             ExportCalendarUseCase export, ImportCalendarUseCase importer) {
 
     public static EventUseCases wire(CalendarRepository calendars, EventRepository events, IdGenerator ids,
