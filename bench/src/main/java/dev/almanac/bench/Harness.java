@@ -330,6 +330,7 @@ public final class Harness {
         private void jmh() {
             say("JMH: the domain's hot paths (1 fork, %d iterations of %s)", plan.jmhIterations(), plan.jmhRun());
             var options = new OptionsBuilder().include(DomainBenchmarks.class.getName())
+                    .include(SeriesWindowBenchmarks.class.getName())
                     .forks(1).warmupIterations(plan.jmhIterations())
                     .warmupTime(TimeValue.milliseconds(plan.jmhWarmup().toMillis()))
                     .measurementIterations(plan.jmhIterations())

@@ -70,7 +70,7 @@ public final class HttpApi implements AutoCloseable {
                 new SessionHandler(accounts, bodies, responses),
                 new JwksHandler(jwks, responses),
                 new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
-                new FeedHandler(feeds, settings.version(), responses),
+                new FeedHandler(feeds, settings.version(), settings.publicUrl(), responses),
                 new ApiKeyHandler(accounts, bodies, responses));
         var authentication = new BearerAuthentication(accounts.identifyCaller(), accounts.authenticateApiKey());
         var errors = new ErrorMapper(json);

@@ -2,6 +2,8 @@ package dev.almanac.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
+
 /**
  * How the HTTP server listens and what it accepts.
  *
@@ -10,8 +12,12 @@ import static java.util.Objects.requireNonNull;
  * @param version        the application version reported by {@code GET /health}
  * @param maxBodyBytes   the largest request body accepted; larger ones get 413 before they are read whole
  * @param virtualThreads whether Jetty serves requests on virtual threads (only honoured on JDK 21 and later)
+ * @param publicUrl      where clients reach the service (scheme, host, optional path, no trailing slash), for the
+ *                       absolute addresses it hands out such as feed URLs; never taken from a request's Host
+ *                       header, which the sender chooses
  */
-public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
+public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads,
+                           URI publicUrl) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,6 +30,17 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
+        requireNonNull(publicUrl, "publicUrl");
+        if (!publicUrl.isAbsolute() || publicUrl.getHost() == null || publicUrl.toString().endsWith("/")
+                || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("publicUrl must be an absolute http(s) URL without a trailing "
+                    + "slash, was " + publicUrl);
+        }
+    }
+
+    /** Settings whose public URL is {@code http://localhost:<port>}, for a service reached where it listens. */
+    public HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
+        this(host, port, version, maxBodyBytes, virtualThreads, URI.create("http://localhost:" + port));
     }
 
     /** All interfaces, port 8080, a 1 MiB body limit, platform threads. */
@@ -32,14 +49,18 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads);
+        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads, publicUrl);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads);
+        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads, publicUrl);
+    }
+
+    public HttpSettings withPublicUrl(URI newPublicUrl) {
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, newPublicUrl);
     }
 
     public HttpSettings withVirtualThreads(boolean enabled) {
-        return new HttpSettings(host, port, version, maxBodyBytes, enabled);
+        return new HttpSettings(host, port, version, maxBodyBytes, enabled, publicUrl);
     }
 }

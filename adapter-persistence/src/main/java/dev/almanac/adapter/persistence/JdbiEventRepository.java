@@ -11,7 +11,6 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
-import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.StaleVersionException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,11 +43,11 @@ final class JdbiEventRepository implements EventRepository {
             insert into events (id, calendar_id, title, title_folded, description, location, all_day,
                                 start_local, start_zone, end_local, end_zone, start_date, end_date,
                                 start_at, end_at, status, version, created_at, updated_at,
-                                recurrence, series_end_at)
+                                recurrence, series_end_at, ical_uid)
             values (:id, :calendarId, :title, :titleFolded, :description, :location, :allDay,
                     :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
                     :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
-                    :recurrence, :seriesEndAt)
+                    :recurrence, :seriesEndAt, :icalUid)
             """;
 
     private static final String UPDATE = """
@@ -114,6 +113,32 @@ final class JdbiEventRepository implements EventRepository {
                         .add();
             }
             batch.execute();
+        });
+    }
+
+    /** The master, its overrides and its UID in one transaction, so an import never leaves half an event. */
+    @Override
+    public void addImported(Series series, String icalUid) {
+        jdbi.useTransaction(handle -> {
+            Calendar calendar = lockCalendar(handle, series.master().calendarId());
+            Series stored = series.anchoredIn(calendar.timeZone()).atVersion(0);
+            bindInsert(handle.createUpdate(INSERT), EventRow.from(stored.master()))
+                    .bind("icalUid", icalUid)
+                    .execute();
+            OverrideRows.replace(handle, stored.id().value(), stored.overrides());
+        });
+    }
+
+    @Override
+    public Map<EventId, String> icalUids(CalendarId calendarId) {
+        return jdbi.withHandle(handle -> {
+            Map<EventId, String> out = new HashMap<>();
+            handle.createQuery("select id, ical_uid from events where calendar_id = :calendarId"
+                            + " and ical_uid is not null")
+                    .bind("calendarId", calendarId.value())
+                    .map((rs, ctx) -> Map.entry(new EventId(rs.getObject("id", UUID.class)), rs.getString("ical_uid")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
         });
     }
 
@@ -205,7 +230,8 @@ final class JdbiEventRepository implements EventRepository {
 
     /**
      * The series masters whose overall range overlaps the window, answered by the partial GiST index
-     * {@code events_series_window}; their occurrences are expanded by the application.
+     * {@code events_series_window}; their occurrences are expanded by the application. The title filter matches
+     * the master's title or an override's (through the overrides' primary key, which leads with the series).
      */
     @Override
     public List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to,
@@ -214,12 +240,15 @@ final class JdbiEventRepository implements EventRepository {
             Query query = handle.createQuery(SELECT_WITH_ZONE
                             + " where e.calendar_id = :calendarId and e.recurrence is not null"
                             + " and tstzrange(e.start_at, e.series_end_at, '[)') && tstzrange(:from, :to, '[)')"
-                            + (titleContains.isPresent() ? " and e.title_folded like :titlePattern escape '\\'" : ""))
+                            // the escape character is bound: Jdbi's parser reads a backslash in a literal as an escape
+                            + (titleContains.isPresent() ? " and (e.title_folded like :titlePattern escape :likeEscape"
+                                    + " or exists (select 1 from event_overrides o where o.series_id = e.id"
+                                    + " and o.title_folded like :titlePattern escape :likeEscape))" : ""))
                     .bind("calendarId", calendarId.value())
                     .bind("from", utc(from))
                     .bind("to", utc(to));
             titleContains.ifPresent(text -> query.bind("titlePattern",
-                    SqlValues.containsPattern(EventRow.fold(text))));
+                    SqlValues.containsPattern(EventRow.fold(text))).bind("likeEscape", "\\"));
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });
@@ -235,17 +264,8 @@ final class JdbiEventRepository implements EventRepository {
         if (seriesIds.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(handle -> {
-            Map<UUID, TimePoint> starts = new HashMap<>();
-            handle.createQuery("select " + EventRow.COLUMNS + " from events"
-                            + " where calendar_id = :calendarId and id = any(:ids) and recurrence is not null")
-                    .bind("calendarId", calendarId.value())
-                    .bindArray("ids", UUID.class, seriesIds.stream().map(EventId::value).toList())
-                    .map((rs, ctx) -> EventRow.read(rs))
-                    .forEach(row -> starts.put(row.id(), row.allDay() ? new TimePoint.Day(row.startDate())
-                            : new TimePoint.Wall(row.startLocal(), ZoneId.of(row.startZone()))));
-            return OverrideRows.of(handle, starts.keySet(), starts);
-        });
+        return jdbi.withHandle(handle -> OverrideRows.ofSeriesIn(handle, calendarId.value(),
+                seriesIds.stream().map(EventId::value).toList()));
     }
 
     /**
@@ -296,9 +316,7 @@ final class JdbiEventRepository implements EventRepository {
         if (!event.isSeries()) {
             return Series.rehydrate(event, List.of());
         }
-        Map<UUID, TimePoint> starts = Map.of(event.id().value(), event.time().start());
-        return Series.rehydrate(event, OverrideRows.of(handle, starts.keySet(), starts)
-                .getOrDefault(event.id(), List.of()));
+        return Series.rehydrate(event, OverrideRows.of(handle, event.id().value(), event.time().start()));
     }
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */
@@ -331,9 +349,10 @@ final class JdbiEventRepository implements EventRepository {
                 .findOne();
     }
 
-    /** Binds every column of an insert. */
+    /** Binds every column of an insert; the iCalendar UID is null unless the caller binds it again. */
     private static <T extends SqlStatement<T>> T bindInsert(T statement, EventRow row) {
         return bindAll(statement, row)
+                .bindByType("icalUid", null, String.class)
                 .bind("calendarId", row.calendarId())
                 .bind("createdAt", utc(row.createdAt()));
     }

@@ -45,6 +45,18 @@ public interface EventRepository {
      */
     void addAll(List<Event> events);
 
+    /**
+     * Stores a new event (a series with its overrides, or a single event) as an iCalendar import made it, all in
+     * one transaction, keeping the UID it was imported under so that exporting it gives that UID again.
+     *
+     * @param icalUid the component's UID, 1..1000 characters; one UID names at most one event per calendar
+     * @throws NotFoundException {@code calendar.not_found}; nothing is stored then
+     */
+    void addImported(Series series, String icalUid);
+
+    /** The UIDs the calendar's imported events came under, by event; events made in Almanac have none. */
+    Map<EventId, String> icalUids(CalendarId calendarId);
+
     /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
     Optional<Event> byId(CalendarId calendarId, EventId id);
 
@@ -84,8 +96,10 @@ public interface EventRepository {
 
     /**
      * The series masters of one calendar whose overall range (first start to last end, open-ended for a series
-     * without end) overlaps {@code [from, to)}, in no particular order; {@code titleContains} as for
-     * {@link #window}. Their occurrences are expanded by the caller, inside the window.
+     * without end) overlaps {@code [from, to)}, in no particular order. {@code titleContains}, when present,
+     * keeps the series whose own title or the title of one of its overrides contains it, ignoring case (as for
+     * {@link #window}), so the caller can find an occurrence by the title an override gave it. Their occurrences
+     * are expanded by the caller, inside the window.
      */
     List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
 

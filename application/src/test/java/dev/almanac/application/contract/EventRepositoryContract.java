@@ -32,6 +32,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -574,6 +575,47 @@ public abstract class EventRepositoryContract {
             });
             assertThat(events.overridesOf(work.id(), List.of(weekly.id())).get(weekly.id())).hasSize(1);
             assertThat(events.overridesOf(home.id(), List.of(weekly.id()))).isEmpty();
+        }
+
+        @Test
+        void the_title_filter_finds_a_series_by_an_overrides_own_title_too() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=5"));
+            added(series("Lunch", "2026-03-02T12:00", "2026-03-02T13:00", "RRULE:FREQ=WEEKLY;COUNT=5"));
+            events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(
+                            current.changeOccurrence(utc("2026-03-09T09:00"), retitled("Sprint RETRO"), NOW)));
+
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("retro"))))
+                    .containsExactly("Standup");
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("standup"))))
+                    .containsExactly("Standup");
+            assertThat(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("review"))).isEmpty();
+        }
+
+        @Test
+        void an_imported_series_is_stored_with_its_overrides_and_its_uid_at_once() {
+            Event weekly = series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY;COUNT=5");
+            var imported = dev.almanac.domain.event.Series.rehydrate(weekly, List.of())
+                    .changeOccurrence(utc("2026-03-09T09:00"), retitled("Retro"), NOW);
+
+            events.addImported(imported, "abc@example.com");
+
+            var stored = events.seriesById(work.id(), weekly.id()).orElseThrow();
+            assertThat(stored.master().version()).isZero();
+            assertThat(stored.overrides()).extracting(o -> o.title()).containsExactly("Retro");
+            assertThat(events.icalUids(work.id())).containsExactly(Map.entry(weekly.id(), "abc@example.com"));
+            assertThat(events.icalUids(home.id())).isEmpty();
+        }
+
+        @Test
+        void an_import_into_a_missing_calendar_stores_nothing() {
+            Event lost = timed(ContractFixtures.calendar(work.owner(), "Never stored", BERLIN, NOW), "Lost",
+                    "2026-03-02T09:00", "2026-03-02T10:00");
+
+            assertThatThrownBy(() -> events.addImported(dev.almanac.domain.event.Series.rehydrate(lost, List.of()),
+                    "lost@example.com")).isInstanceOf(dev.almanac.domain.shared.NotFoundException.class);
+            assertThat(events.icalUids(lost.calendarId())).isEmpty();
         }
 
         @Test

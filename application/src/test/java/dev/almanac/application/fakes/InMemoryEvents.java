@@ -74,6 +74,31 @@ public final class InMemoryEvents implements EventRepository {
     }
 
     @Override
+    public void addImported(Series series, String icalUid) {
+        synchronized (store) {
+            if (icalUids(series.master().calendarId()).containsValue(icalUid)) {
+                throw new IllegalStateException("UID " + icalUid + " names an event of this calendar already");
+            }
+            add(series.master());
+            putOverrides(series);
+            store.icalUids.put(series.id(), icalUid);
+        }
+    }
+
+    @Override
+    public Map<EventId, String> icalUids(CalendarId calendarId) {
+        synchronized (store) {
+            Map<EventId, String> out = new HashMap<>();
+            store.icalUids.forEach((id, uid) -> {
+                if (byId(calendarId, id).isPresent()) {
+                    out.put(id, uid);
+                }
+            });
+            return out;
+        }
+    }
+
+    @Override
     public Optional<Event> byId(CalendarId calendarId, EventId id) {
         synchronized (store) {
             return Optional.ofNullable(store.events.get(id)).filter(e -> e.calendarId().equals(calendarId));
@@ -145,7 +170,9 @@ public final class InMemoryEvents implements EventRepository {
                     .filter(Event::isSeries)
                     .filter(e -> e.slot().start().isBefore(to)
                             && e.seriesEnd().map(end -> end.isAfter(from)).orElse(true))
-                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
+                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)
+                            || store.overrides.getOrDefault(e.id(), List.of()).stream()
+                                    .anyMatch(o -> o.title().toLowerCase(Locale.ROOT).contains(n))).orElse(true))
                     .toList();
         }
     }

@@ -73,10 +73,13 @@ final class Occurrences implements Iterator<Occurrence> {
         if (time.start() instanceof TimePoint.Wall wall) {
             var startPoint = new TimePoint.Wall(start, wall.zone());
             ZoneId endZone = ((TimePoint.Wall) time.end()).zone();
-            Instant end = startPoint.zoned().toInstant().plus(length);
+            Instant startInstant = startPoint.zoned().toInstant();
+            Instant end = startInstant.plus(length);
             var endPoint = new TimePoint.Wall(LocalDateTime.ofInstant(end, endZone), endZone);
-            if (endPoint.zoned().toInstant().isAfter(startPoint.zoned().toInstant())) {
-                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint));
+            Instant endInstant = endPoint.zoned().toInstant();
+            if (endInstant.isAfter(startInstant)) {
+                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint),
+                        new TimeSlot(startInstant, endInstant));
             }
             // The exact end falls in the repeated hour of an autumn overlap, where a wall time means its first
             // occurrence: keep the master's wall-clock length instead (01:30-02:00 stays 01:30-02:00).
