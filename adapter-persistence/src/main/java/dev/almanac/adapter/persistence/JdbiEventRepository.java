@@ -215,14 +215,8 @@ final class JdbiEventRepository implements EventRepository {
     public List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
                               Optional<Cursor> after, int limit) {
         return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(windowSql(after.isPresent(), titleContains.isPresent()))
-                    .bind("calendarId", calendarId.value())
-                    .bind("from", utc(from))
-                    .bind("to", utc(to))
-                    .bind("limit", limit);
-            after.ifPresent(cursor -> query.bind("afterAt", utc(cursor.at())).bind("afterId", cursor.id()));
-            titleContains.ifPresent(text -> query.bind("titlePattern",
-                    SqlValues.containsPattern(EventRow.fold(text))));
+            Query query = bindWindow(handle.createQuery(windowSql(after.isPresent(), titleContains.isPresent())),
+                    calendarId, from, to, titleContains, after, limit);
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });
@@ -252,6 +246,52 @@ final class JdbiEventRepository implements EventRepository {
             return query.map((rs, ctx) -> EventRow.read(rs).toDomain(ZoneId.of(rs.getString("calendar_zone"))))
                     .list();
         });
+    }
+
+    /**
+     * One statement: the calendar row, left-joined laterally to the window's single events (the same conditions,
+     * order and limit as {@link #windowSql}) and its series masters (as {@link #seriesOverlapping}), so a window
+     * costs one round trip and one plan instead of three. The calendar's columns are aliased {@code c_*}; a row
+     * without an event id is the calendar alone.
+     */
+    @Override
+    public Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
+                                             Optional<String> titleContains, Optional<Cursor> after, int limit) {
+        String sql = windowOfSql(after.isPresent(), titleContains.isPresent());
+        return jdbi.withHandle(handle -> {
+            Query query = bindWindow(handle.createQuery(sql), calendarId, from, to, titleContains, after, limit);
+            titleContains.ifPresent(text -> query.bind("likeEscape", "\\"));
+            List<WindowRow> rows = query.map((rs, ctx) -> new WindowRow(CalendarRow.read(rs, "c_"),
+                    rs.getObject("id") == null ? null : EventRow.read(rs), rs.getBoolean("is_master"))).list();
+            if (rows.isEmpty()) {
+                return Optional.<WindowContents>empty();
+            }
+            Calendar calendar = rows.get(0).calendar().toDomain();
+            List<Event> singleEvents = new ArrayList<>();
+            List<Event> seriesMasters = new ArrayList<>();
+            for (WindowRow row : rows) {
+                if (row.event() != null) {
+                    (row.master() ? seriesMasters : singleEvents).add(row.event().toDomain(calendar.timeZone()));
+                }
+            }
+            return Optional.of(new WindowContents(calendar, singleEvents, seriesMasters));
+        });
+    }
+
+    /** Binds what {@link #windowSql} and {@link #windowOfSql} share. */
+    private static Query bindWindow(Query query, CalendarId calendarId, Instant from, Instant to,
+                                    Optional<String> titleContains, Optional<Cursor> after, int limit) {
+        query.bind("calendarId", calendarId.value())
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .bind("limit", limit);
+        after.ifPresent(cursor -> query.bind("afterAt", utc(cursor.at())).bind("afterId", cursor.id()));
+        titleContains.ifPresent(text -> query.bind("titlePattern", SqlValues.containsPattern(EventRow.fold(text))));
+        return query;
+    }
+
+    /** One row of {@link #windowOf}: the calendar, and an event of the window unless the window is empty. */
+    private record WindowRow(CalendarRow calendar, EventRow event, boolean master) {
     }
 
     @Override
@@ -317,6 +357,28 @@ final class JdbiEventRepository implements EventRepository {
             return Series.rehydrate(event, List.of());
         }
         return Series.rehydrate(event, OverrideRows.of(handle, event.id().value(), event.time().start()));
+    }
+
+    /** The SQL of {@link #windowOf}, with the cursor and title conditions only when they are used. */
+    static String windowOfSql(boolean afterCursor, boolean titleFilter) {
+        String title = " and e.title_folded like :titlePattern escape :likeEscape";
+        String singles = "select " + EventRow.E_COLUMNS + ", false as is_master from events e"
+                + " where e.calendar_id = c.id"
+                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
+                + " and e.recurrence is null"
+                + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
+                + (titleFilter ? title : "")
+                + " order by e.start_at, e.id limit :limit";
+        String masters = "select " + EventRow.E_COLUMNS + ", true as is_master from events e"
+                + " where e.calendar_id = c.id and e.recurrence is not null"
+                + " and tstzrange(e.start_at, e.series_end_at, '[)') && tstzrange(:from, :to, '[)')"
+                + (titleFilter ? " and (e.title_folded like :titlePattern escape :likeEscape"
+                        + " or exists (select 1 from event_overrides o where o.series_id = e.id"
+                        + " and o.title_folded like :titlePattern escape :likeEscape))" : "");
+        return "select " + CalendarRow.C_ALIASED + ", w.*"
+                + " from calendars c left join lateral ((" + singles + ") union all (" + masters + ")) w on true"
+                + " where c.id = :calendarId"
+                + " order by w.is_master, w.start_at, w.id";
     }
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */

@@ -352,12 +352,15 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         String scope = "window|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
                 + filter.orElse("") + "|" + query.expand();
         Optional<WindowCursor> after = query.cursor().map(token -> WindowCursor.decode(token, scope));
-        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
         int wanted = limit.value() + 1;
+        // The calendar (for the permission check), its single events and its series masters in one read.
+        EventRepository.WindowContents contents = events.windowOf(query.calendarId(), query.from(), query.to(),
+                filter, after.map(WindowCursor::asEventCursor), wanted)
+                .orElseThrow(() -> Calendar.notFound(query.calendarId()));
+        contents.calendar().require(query.actor(), CalendarPermission.READ);
         List<WindowItem> items = new ArrayList<>();
-        events.window(query.calendarId(), query.from(), query.to(), filter, after.map(WindowCursor::asEventCursor),
-                wanted).forEach(e -> items.add(new WindowItem.Single(e)));
-        List<Event> masters = events.seriesOverlapping(query.calendarId(), query.from(), query.to(), filter);
+        contents.singles().forEach(e -> items.add(new WindowItem.Single(e)));
+        List<Event> masters = contents.masters();
         Map<EventId, List<OccurrenceOverride>> overrides = query.expand()
                 ? events.overridesOf(query.calendarId(), masters.stream().map(Event::id).toList()) : Map.of();
         for (Event series : masters) {

@@ -103,6 +103,14 @@ public interface EventRepository {
      */
     List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
 
+    /**
+     * What a window of one calendar is made of, read at once (one query on a database): the calendar itself, for
+     * the caller's permission check; its single events as {@link #window} finds them; and its series masters as
+     * {@link #seriesOverlapping} finds them. Empty when the calendar does not exist.
+     */
+    Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
+                                      Optional<String> titleContains, Optional<Cursor> after, int limit);
+
     /** The event with its occurrence overrides (none for a single event); empty as for {@link #byId}. */
     Optional<Series> seriesById(CalendarId calendarId, EventId id);
 
@@ -128,6 +136,15 @@ public interface EventRepository {
     @FunctionalInterface
     interface Scheduling {
         Event apply(Calendar calendar);
+    }
+
+    /** A calendar with the single events and series masters of one window of it; see {@link #windowOf}. */
+    record WindowContents(Calendar calendar, List<Event> singles, List<Event> masters) {
+        public WindowContents {
+            Objects.requireNonNull(calendar, "calendar");
+            singles = List.copyOf(singles);
+            masters = List.copyOf(masters);
+        }
     }
 
     /** A calendar, and one of its events when it holds it. */

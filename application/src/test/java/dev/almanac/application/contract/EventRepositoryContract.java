@@ -518,6 +518,53 @@ public abstract class EventRepositoryContract {
     }
 
     @Test
+    void a_window_read_at_once_holds_the_calendar_with_what_window_and_series_queries_find() {
+        added(series("Endless standup", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY"));
+        added(series("Ten weeks", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY;COUNT=10"));
+        added(series("Over", "2025-01-06T09:00", "2025-01-06T10:00", "RRULE:FREQ=WEEKLY;UNTIL=20250301T000000Z"));
+        for (int day = 2; day <= 27; day++) {
+            String date = "2026-03-%02d".formatted(day);
+            added(timed(work, (day % 3 == 0 ? "Standup " : "Review ") + day, date + "T09:00", date + "T09:30"));
+            added(timed(work, "Lunch " + day, date + "T12:00", date + "T13:00"));
+        }
+        added(timed(home, "Elsewhere", "2026-03-10T09:00", "2026-03-10T10:00"));
+        Instant week = at("2026-03-09T00:00:00Z");
+        Instant weekEnd = at("2026-03-16T00:00:00Z");
+        Event third = events.window(work.id(), week, weekEnd, Optional.empty(), Optional.empty(), 3).get(2);
+        Optional<Cursor> afterThird = Optional.of(new Cursor(third.slot().start(), third.id().value()));
+
+        for (Optional<String> filter : List.of(Optional.<String>empty(), Optional.of("STANDUP"), Optional.of("x%_"))) {
+            for (Optional<Cursor> after : List.of(Optional.<Cursor>empty(), afterThird)) {
+                for (int limit : new int[] {1, 5, 100}) {
+                    EventRepository.WindowContents read = events.windowOf(work.id(), week, weekEnd, filter, after,
+                            limit).orElseThrow();
+
+                    assertThat(read.calendar()).isEqualTo(work);
+                    assertThat(read.singles()).as("%s %s %d", filter, after, limit)
+                            .isEqualTo(events.window(work.id(), week, weekEnd, filter, after, limit));
+                    assertThat(read.masters()).as("%s %s %d", filter, after, limit)
+                            .containsExactlyInAnyOrderElementsOf(
+                                    events.seriesOverlapping(work.id(), week, weekEnd, filter));
+                }
+            }
+        }
+        assertThat(titles(events.windowOf(work.id(), week, weekEnd, Optional.empty(), Optional.empty(), 100)
+                .orElseThrow().masters())).containsExactlyInAnyOrder("Endless standup", "Ten weeks");
+    }
+
+    @Test
+    void an_empty_window_still_holds_its_calendar_and_an_unknown_calendar_has_no_window() {
+        EventRepository.WindowContents empty = events.windowOf(home.id(), MARCH, APRIL, Optional.empty(),
+                Optional.empty(), 10).orElseThrow();
+
+        assertThat(empty.calendar()).isEqualTo(home);
+        assertThat(empty.singles()).isEmpty();
+        assertThat(empty.masters()).isEmpty();
+        assertThat(events.windowOf(new CalendarId(newId()), MARCH, APRIL, Optional.empty(), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
     void series_are_found_by_their_whole_range_open_or_closed() {
         added(series("Endless", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY"));
         added(series("Ten weeks", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY;COUNT=10"));

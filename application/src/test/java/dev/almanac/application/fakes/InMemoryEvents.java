@@ -106,6 +106,16 @@ public final class InMemoryEvents implements EventRepository {
     }
 
     @Override
+    public Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
+                                             Optional<String> titleContains, Optional<Cursor> after, int limit) {
+        synchronized (store) {
+            return Optional.ofNullable(store.calendars.get(calendarId)).map(calendar -> new WindowContents(calendar,
+                    window(calendarId, from, to, titleContains, after, limit),
+                    seriesOverlapping(calendarId, from, to, titleContains)));
+        }
+    }
+
+    @Override
     public Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id) {
         synchronized (store) {
             return Optional.ofNullable(store.calendars.get(calendarId))
