@@ -23,22 +23,17 @@ import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.EventTime;
 import dev.almanac.domain.event.Occurrence;
-import dev.almanac.domain.event.Recurrence;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.ZoneRulesStamp;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,14 +55,10 @@ final class Seeder implements AutoCloseable {
     static final String PASSWORD = "bench-password-not-secret";
     private static final int BATCH = 2_000;
     private static final int THREADS = 2;
-    private static final ZoneId[] ZONES = {ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
+    static final ZoneId[] ZONES = {ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
             ZoneId.of("Asia/Tokyo"), ZoneId.of("UTC"), ZoneId.of("Australia/Sydney")};
     private static final ZoneId BUSY_ZONE = ZoneId.of("Europe/Berlin");
     private static final long SERIES_SEED = 4_000_000_000L;
-    private static final List<List<DayOfWeek>> SEVERAL_DAYS = List.of(
-            List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
-            List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), List.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY));
-    private static final int[] ORDINALS = {1, 2, 3, 4, -1};
 
     private final Plan plan;
     private final PostgresPersistence persistence;
@@ -198,7 +189,7 @@ final class Seeder implements AutoCloseable {
 
     /**
      * Issue 4's target calendar, {@link Plan#seriesCalendar()}, owned by the bench account: {@value Plan#SERIES}
-     * series of varied rules (see {@link #seriesMaster}) stored through {@code addAll}, overrides on one series in
+     * series of varied rules (see {@link SeriesMix}) stored through {@code addAll}, overrides on one series in
      * ten through {@code EventRepository.edit} (one changed occurrence and one excluded in the measured week, and
      * for timed series one moved an hour four weeks earlier), and {@value Plan#SERIES_SINGLES} appointments over
      * the same two years.
@@ -210,7 +201,7 @@ final class Seeder implements AutoCloseable {
                 clock.instant()));
         List<Event> masters = new ArrayList<>();
         for (int n = 1; n <= Plan.SERIES; n++) {
-            masters.add(seriesMaster(n));
+            masters.add(SeriesMix.master(n, calendar(plan.seriesCalendar()), BUSY_ZONE, clock.instant()));
         }
         persistence.events().addAll(masters);
         Instant from = Plan.SERIES_WEEK;
@@ -255,78 +246,6 @@ final class Seeder implements AutoCloseable {
         return series;
     }
 
-    /**
-     * Series {@code n}: it begins somewhere in the first 52 weeks, 7:00 to 19:00 in one of five zones (one in ten
-     * all-day), on one of seven rule shapes: daily (12 %), weekdays (20 %), weekly (20 %), weekly on two or three
-     * days (15 %), every other week (12 %), monthly on a day of the month (10 %), monthly on an ordinal weekday
-     * such as the second Tuesday or the last Friday (11 %). One in ten ends after a COUNT, one in ten at an UNTIL
-     * date; the rest are open-ended. The start always falls on a day the rule gives.
-     */
-    private Event seriesMaster(long n) {
-        var random = new SplittableRandom(SERIES_SEED - n);
-        ZoneId zone = ZONES[random.nextInt(ZONES.length)];
-        LocalDate day = LocalDate.ofInstant(Plan.WEEK_ZERO, ZoneOffset.UTC).plusDays(random.nextInt(52 * 7));
-        int shape = random.nextInt(100);
-        String rule;
-        String title;
-        if (shape < 12) {
-            rule = "FREQ=DAILY";
-            title = "Daily check-in";
-        } else if (shape < 32) {
-            day = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).plusDays(random.nextInt(5));
-            rule = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
-            title = "Stand-up";
-        } else if (shape < 52) {
-            rule = "FREQ=WEEKLY";
-            title = "Weekly one-to-one";
-        } else if (shape < 67) {
-            List<DayOfWeek> days = SEVERAL_DAYS.get(random.nextInt(SEVERAL_DAYS.size()));
-            day = day.with(TemporalAdjusters.nextOrSame(days.get(0)));
-            rule = "FREQ=WEEKLY;BYDAY=" + String.join(",", days.stream().map(Seeder::ical).toList());
-            title = "Training";
-        } else if (shape < 79) {
-            rule = "FREQ=WEEKLY;INTERVAL=2";
-            title = "Sprint review";
-        } else if (shape < 89) {
-            day = day.withDayOfMonth(Math.min(day.getDayOfMonth(), 28));
-            rule = "FREQ=MONTHLY;BYMONTHDAY=" + day.getDayOfMonth();
-            title = "Monthly report";
-        } else {
-            int ordinal = ORDINALS[random.nextInt(ORDINALS.length)];
-            DayOfWeek weekday = DayOfWeek.of(1 + random.nextInt(5));
-            LocalDate candidate = day.with(TemporalAdjusters.dayOfWeekInMonth(ordinal, weekday));
-            day = candidate.isBefore(day)
-                    ? day.plusMonths(1).with(TemporalAdjusters.dayOfWeekInMonth(ordinal, weekday)) : candidate;
-            rule = "FREQ=MONTHLY;BYDAY=" + ordinal + ical(weekday);
-            title = "Board meeting";
-        }
-        boolean allDay = random.nextInt(10) == 0;
-        int end = random.nextInt(10);
-        if (end == 0) {
-            rule += ";COUNT=" + (5 + random.nextInt(200));
-        } else if (end == 1) {
-            LocalDate until = day.plusDays(60 + random.nextInt(640));
-            rule += ";UNTIL=" + (allDay ? until.format(DateTimeFormatter.BASIC_ISO_DATE)
-                    : until.atTime(23, 59, 59).atZone(zone).withZoneSameInstant(ZoneOffset.UTC)
-                            .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
-        }
-        EventTime time;
-        if (allDay) {
-            time = EventTime.allDay(day, day.plusDays(1));
-        } else {
-            LocalDateTime start = day.atTime(7 + random.nextInt(12), 15 * random.nextInt(4));
-            time = EventTime.timed(new TimePoint.Wall(start, zone),
-                    new TimePoint.Wall(start.plusMinutes(15L * (1 + random.nextInt(8))), zone));
-        }
-        return Event.schedule(new EventId(BenchIds.of(BenchIds.SERIES, n)), calendar(plan.seriesCalendar()),
-                title + " " + n, n % 4 == 0 ? "Notes in the shared folder." : "", n % 3 == 0 ? "Room " + n % 40 : "",
-                time, Optional.empty(), BUSY_ZONE, clock.instant(), Recurrence.parse(List.of("RRULE:" + rule),
-                        time.start()));
-    }
-
-    private static String ical(DayOfWeek day) {
-        return day.name().substring(0, 2);
-    }
 
     private interface EventMaker {
         Event make(long n);
