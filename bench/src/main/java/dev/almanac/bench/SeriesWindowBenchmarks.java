@@ -43,6 +43,7 @@ public class SeriesWindowBenchmarks {
 
     private final List<Event> masters = new ArrayList<>();
     private final List<List<String>> lines = new ArrayList<>();
+    private final List<Event> seeded = new ArrayList<>();
 
     @Setup
     public void setUp() {
@@ -60,6 +61,9 @@ public class SeriesWindowBenchmarks {
             masters.add(master);
             lines.add(master.recurrence().lines());
         }
+        for (int n = 1; n <= Plan.SERIES; n++) {
+            seeded.add(SeriesMix.master(n, calendar, berlin, Instant.parse("2026-01-01T00:00:00Z")));
+        }
     }
 
     /** Expanding every series inside one week and merging the occurrences in start order, as a window does. */
@@ -68,6 +72,22 @@ public class SeriesWindowBenchmarks {
         List<Occurrence> all = new ArrayList<>();
         for (Event master : masters) {
             all.addAll(Series.rehydrate(master, List.of()).occurrences(FROM, TO, o -> true, 501));
+        }
+        all.sort(Comparator.comparing((Occurrence o) -> o.slot().start()));
+        return all;
+    }
+
+    /**
+     * The same for the harness's series calendar ({@link SeriesMix}: seven rule shapes, COUNT and UNTIL, five
+     * zones, all-day), in the week its HTTP scenario lists, without overrides.
+     */
+    @Benchmark
+    public List<Occurrence> expandSeededCalendarWeek() {
+        List<Occurrence> all = new ArrayList<>();
+        Instant from = Plan.SERIES_WEEK;
+        Instant to = from.plus(java.time.Duration.ofDays(7));
+        for (Event master : seeded) {
+            all.addAll(Series.rehydrate(master, List.of()).occurrences(from, to, o -> true, 101));
         }
         all.sort(Comparator.comparing((Occurrence o) -> o.slot().start()));
         return all;

@@ -15,6 +15,7 @@ final class Occurrences implements Iterator<Occurrence> {
     private final Instant from;
     private final Instant to;
     private final Iterator<LocalDateTime> starts;
+    private final LocalDateTime notBefore;
     private final Duration length;
     private final long days;
     private Occurrence next;
@@ -29,7 +30,7 @@ final class Occurrences implements Iterator<Occurrence> {
         this.days = time.isAllDay() ? ChronoUnit.DAYS.between(((TimePoint.Day) time.start()).date(),
                 ((TimePoint.Day) time.end()).date()) : 0;
         ZoneId zone = time.start() instanceof TimePoint.Wall w ? w.zone() : series.anchorZone();
-        LocalDateTime notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
+        this.notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
                 : LocalDateTime.ofInstant(from.minus(length).minus(Duration.ofDays(2)).isBefore(MIN) ? MIN
                 : from.minus(length).minus(Duration.ofDays(2)), zone);
         this.starts = series.recurrence().isNone()
@@ -46,7 +47,13 @@ final class Occurrences implements Iterator<Occurrence> {
                 finished = true;
                 break;
             }
-            Occurrence candidate = at(starts.next());
+            LocalDateTime start = starts.next();
+            if (start.isBefore(notBefore)) {
+                // Ends before the window opens (notBefore keeps two days' slack over the series' length and any
+                // DST shift); a rule with COUNT walks from DTSTART, so skip without resolving zones.
+                continue;
+            }
+            Occurrence candidate = at(start);
             if (!candidate.slot().start().isBefore(to)) {
                 finished = true;
                 break;
