@@ -16,6 +16,8 @@ final class BenchIds {
     static final int CALENDAR = 2;
     static final int BUSY_EVENT = 3;
     static final int FILLER_EVENT = 4;
+    static final int SERIES = 5;
+    static final int SERIES_SINGLE = 6;
 
     private static final long EPOCH_MILLIS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 

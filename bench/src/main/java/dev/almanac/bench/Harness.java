@@ -92,6 +92,10 @@ public final class Harness {
     private static final class Run {
         private static final String[][] THROUGHPUT = {{"create event", "create", "insert", "0.45"},
                 {"get event by id", "get", "select", "0.30"}, {"list one week", "week", "range", "0.30"}};
+        /** Issue 4: one week of 1,000 series and 100,000 single events answers in under 10 ms at the median. */
+        private static final double SERIES_WEEK_P50_MS = 10;
+        private static final long SERIES_WARMUP_REQUESTS = 200;
+        private static final Duration SERIES_WARMUP_LIMIT = Duration.ofSeconds(10);
 
         private final Plan plan;
         private final Path serviceJar;
@@ -149,6 +153,7 @@ public final class Harness {
                         String token = HttpLoad.signIn(Seeder.email(1));
                         if (first) {
                             scaling(seeder, service, token);
+                            seriesCalendar(seeder);
                         }
                         scenarios(service, token, first || plan.pgbenchOnEveryJdk());
                         if (service.ranOutOfMemory()) {
@@ -239,6 +244,65 @@ public final class Harness {
             }
         }
 
+        /** Issue 4's series calendar, seeded after the scaling steps so they measure the sizes they name. */
+        private void seriesCalendar(Seeder seeder) {
+            say("Seeding the series calendar: %,d series (overrides on one in ten) and %,d single events",
+                    Plan.SERIES, Plan.SERIES_SINGLES);
+            long t = System.nanoTime();
+            Seeder.SeriesCalendar seeded = seeder.seedSeriesCalendar();
+            analyze();
+            double seconds = (System.nanoTime() - t) / 1e9;
+            say("  seeded in %.1f s; in the week of %s, %,d of the %,d series have %,d occurrences (the domain's count)",
+                    seconds, Plan.SERIES_WEEK, seeded.seriesInWeek(), seeded.series(), seeded.occurrencesInWeek());
+            results.seriesWeek.put("calendar", Seeder.calendar(plan.seriesCalendar()).value().toString());
+            results.seriesWeek.put("series", seeded.series());
+            results.seriesWeek.put("seriesWithOverrides", seeded.seriesWithOverrides());
+            results.seriesWeek.put("singleEvents", seeded.singles());
+            results.seriesWeek.put("seedingSeconds", Math.round(seconds * 10) / 10.0);
+            results.seriesWeek.put("week", Plan.SERIES_WEEK + "/" + Plan.SERIES_WEEK.plus(Duration.ofDays(7)));
+            results.seriesWeek.put("seriesWithOccurrencesInWeek", seeded.seriesInWeek());
+            results.seriesWeek.put("occurrencesInWeekBeforeOverrides", seeded.occurrencesInWeek());
+        }
+
+        /**
+         * One week of the series calendar, 1 client, after checking once that the answer really holds occurrences
+         * of series (the check pages through the whole week; the measured request asks for the first page only).
+         */
+        private void seriesWeek(HttpLoad load, Service service) {
+            String jdk = service.jdk();
+            say("[%s] one week of the series calendar (%,d series, %,d single events), 1 client", jdk, Plan.SERIES,
+                    Plan.SERIES_SINGLES);
+            HttpLoad.SeriesWeekAnswer answer;
+            try {
+                answer = load.checkSeriesWeek();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not check the series week's answer", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            say("  the answer: first page %d items, %d of them occurrences; the whole week %d occurrences of %d series"
+                            + " and %d single events (%d pages of 500)", answer.firstPageItems(),
+                    answer.firstPageOccurrences(), answer.occurrences(), answer.seriesWithOccurrences(),
+                    answer.singles(), answer.pages());
+            results.seriesWeek.put("answer (" + jdk + ")", answer.asMap());
+            // One client at tens of milliseconds a request sends too few requests in a short warm-up for the JIT to
+            // finish compiling the expansion (a first run saw 3.6 s of compilation in 9 s): warm up by count.
+            long warmed = 0;
+            long warmUntil = System.nanoTime() + SERIES_WARMUP_LIMIT.toNanos();
+            while (warmed < SERIES_WARMUP_REQUESTS && System.nanoTime() < warmUntil) {
+                warmed += load.closed(load.scenario("series-week"), 1, Duration.ZERO, plan.warmup(), service).count();
+            }
+            var runs = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                runs.add(load.closed(load.scenario("series-week"), 1, Duration.ZERO, plan.run(), service));
+            }
+            results.rows.add(new Results.Row("list one week, " + String.format("%,d series + %,d events", Plan.SERIES,
+                    Plan.SERIES_SINGLES), jdk, "closed, 1 client", runs, Optional.empty(), Optional.empty(),
+                    Optional.of(SERIES_WEEK_P50_MS)));
+            say("  p50 %.2f ms (target < %.0f ms)", Results.median(runs, dev.almanac.bench.Run::p50), SERIES_WEEK_P50_MS);
+        }
+
         private void scenarios(Service service, String token, boolean withPgbench) {
             String jdk = service.jdk();
             int c = plan.concurrency();
@@ -277,6 +341,8 @@ public final class Harness {
                 say("  %.0f req/s%s", Results.median(http, dev.almanac.bench.Run::throughput),
                         withPgbench ? String.format(", pgbench %.0f tx/s", Results.median(pg, dev.almanac.bench.Run::throughput)) : "");
             }
+
+            seriesWeek(load, service);
 
             say("[%s] update an event with If-Match, %d clients", jdk, c);
             load.closed(load.scenario("update"), c, Duration.ZERO, plan.warmup(), service);
@@ -330,6 +396,7 @@ public final class Harness {
         private void jmh() {
             say("JMH: the domain's hot paths (1 fork, %d iterations of %s)", plan.jmhIterations(), plan.jmhRun());
             var options = new OptionsBuilder().include(DomainBenchmarks.class.getName())
+                    .include(SeriesWindowBenchmarks.class.getName())
                     .forks(1).warmupIterations(plan.jmhIterations())
                     .warmupTime(TimeValue.milliseconds(plan.jmhWarmup().toMillis()))
                     .measurementIterations(plan.jmhIterations())

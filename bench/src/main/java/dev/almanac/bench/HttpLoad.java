@@ -1,10 +1,14 @@
 package dev.almanac.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +38,7 @@ final class HttpLoad {
     /** Events each worker owns for the update scenario, so two workers never race for one event's version. */
     private static final int PATCH_SLICE = 20;
     private static final int MAX_OPEN_WORKERS = 64;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -88,6 +94,7 @@ final class HttpLoad {
             case "create": return this::create;
             case "get": return this::get;
             case "week": return this::week;
+            case "series-week": return worker -> () -> status(authorized(seriesWeekPath()).GET().build());
             case "update": return this::update;
             case "sign-in": return worker -> () -> status(signInRequest(Seeder.email(1 + worker % plan.registeredAccounts())));
             default: throw new IllegalArgumentException("unknown scenario " + name);
@@ -136,6 +143,74 @@ final class HttpLoad {
             return status(authorized("/v1/calendars/" + Seeder.calendar(calendar).value() + "/events?from=" + from
                     + "&to=" + from.plus(7, ChronoUnit.DAYS)).GET().build());
         };
+    }
+
+    /** One week of the series calendar ({@link Plan#SERIES_WEEK}), as a client asks for it: default expansion and page. */
+    private String seriesWeekPath() {
+        return "/v1/calendars/" + Seeder.calendar(plan.seriesCalendar()).value() + "/events?from=" + Plan.SERIES_WEEK
+                + "&to=" + Plan.SERIES_WEEK.plus(7, ChronoUnit.DAYS);
+    }
+
+    /** What the series week's answer holds: the measured first page, and the whole week paged through. */
+    record SeriesWeekAnswer(int firstPageItems, int firstPageOccurrences, int occurrences, int seriesWithOccurrences,
+                            int singles, int pages) {
+        Map<String, Object> asMap() {
+            var m = new java.util.LinkedHashMap<String, Object>();
+            m.put("firstPageItems", firstPageItems);
+            m.put("firstPageOccurrences", firstPageOccurrences);
+            m.put("occurrences", occurrences);
+            m.put("seriesWithOccurrences", seriesWithOccurrences);
+            m.put("singleEvents", singles);
+            m.put("pagesOf500", pages);
+            return m;
+        }
+    }
+
+    /**
+     * Asks once, outside any timing, for the page the series scenario measures and then for the whole week (500
+     * items a page, following {@code nextCursor}), and counts occurrences (items with a {@code seriesId}), the
+     * series they come from, and single events; refuses an answer without occurrences, so the series figure can
+     * never be the time of an empty or series-less answer.
+     */
+    SeriesWeekAnswer checkSeriesWeek() throws IOException, InterruptedException {
+        JsonNode first = json(seriesWeekPath());
+        int firstOccurrences = 0;
+        for (JsonNode item : first.path("items")) {
+            firstOccurrences += item.hasNonNull("seriesId") ? 1 : 0;
+        }
+        var series = new java.util.HashSet<String>();
+        int occurrences = 0;
+        int singles = 0;
+        int pages = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            JsonNode page = json(seriesWeekPath() + "&limit=500"
+                    + cursor.map(c -> "&cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse(""));
+            pages++;
+            for (JsonNode item : page.path("items")) {
+                if (item.hasNonNull("seriesId")) {
+                    occurrences++;
+                    series.add(item.get("seriesId").asText());
+                } else {
+                    singles++;
+                }
+            }
+            cursor = Optional.ofNullable(page.get("nextCursor")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        } while (cursor.isPresent() && pages < 100);
+        var answer = new SeriesWeekAnswer(first.path("items").size(), firstOccurrences, occurrences, series.size(),
+                singles, pages);
+        if (firstOccurrences == 0 || occurrences == 0) {
+            throw new IllegalStateException("the series week's answer holds no occurrences of series: " + answer);
+        }
+        return answer;
+    }
+
+    private JsonNode json(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return MAPPER.readTree(response.body());
     }
 
     /**

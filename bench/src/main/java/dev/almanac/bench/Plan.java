@@ -11,6 +11,10 @@ import java.util.List;
  * {@code busyPerWeek} events in each of {@code weeks} weeks: the "busy calendars" the read scenarios ask for.
  * Calendar {@code busyCalendars + 1} is the bench account's write calendar, where create scenarios add events.
  * Every other calendar belongs to one of the other accounts and holds the filler events that grow the table.
+ *
+ * <p>One more calendar of the bench account, {@link #seriesCalendar()}, is issue 4's target calendar in both modes:
+ * {@value #SERIES} series and {@value #SERIES_SINGLES} single events over the same two years. It is seeded after
+ * the scaling steps, so they measure the table sizes they name.
  */
 record Plan(String mode, int accounts, int registeredAccounts, int calendars, int busyCalendars, int busyPerWeek,
             int weeks, List<Long> eventSteps, int concurrency, Duration warmup, Duration run, int runs,
@@ -18,6 +22,15 @@ record Plan(String mode, int accounts, int registeredAccounts, int calendars, in
 
     /** The Monday (UTC) the seeded two years begin. */
     static final Instant WEEK_ZERO = Instant.parse("2026-01-05T00:00:00Z");
+    /** Series in the series calendar (issue 4's target). */
+    static final int SERIES = 1_000;
+    /** Single events in the series calendar (issue 4's target). */
+    static final int SERIES_SINGLES = 100_000;
+    /**
+     * The week the series scenario lists: week 60 (Monday 2027-03-01, UTC), after every series has begun (they
+     * begin in the first 52 weeks) and away from the DST switches.
+     */
+    static final Instant SERIES_WEEK = WEEK_ZERO.plus(Duration.ofDays(60 * 7));
 
     static Plan quick() {
         return new Plan("quick", 50, 3, 250, 2, 30, 104, List.of(10_000L, 30_000L, 100_000L), 8,
@@ -41,6 +54,10 @@ record Plan(String mode, int accounts, int registeredAccounts, int calendars, in
 
     int writeCalendar() {
         return busyCalendars + 1;
+    }
+
+    int seriesCalendar() {
+        return calendars + 1;
     }
 
     int firstFillerCalendar() {

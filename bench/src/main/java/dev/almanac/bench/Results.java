@@ -16,9 +16,21 @@ import java.util.function.ToDoubleFunction;
 
 /** Everything one harness run measured, and how it is written: a Markdown table and one JSON line. */
 final class Results {
-    /** An HTTP scenario: its runs, and the pgbench statement it is compared with (if any). */
+    /**
+     * An HTTP scenario: its runs, the pgbench statement it is compared with (if any) and the least ratio to it the
+     * targets ask for, and the median latency it must stay under (if any).
+     */
     record Row(String scenario, String jdk, String load, List<Run> runs, Optional<String> reference,
-               Optional<Double> minRatio) {
+               Optional<Double> minRatio, Optional<Double> maxP50Ms) {
+        Row(String scenario, String jdk, String load, List<Run> runs, Optional<String> reference,
+            Optional<Double> minRatio) {
+            this(scenario, jdk, load, runs, reference, minRatio, Optional.empty());
+        }
+
+        /** Whether the median p50 is under {@link #maxP50Ms}; empty when the row has no such target. */
+        Optional<Boolean> p50Met() {
+            return maxP50Ms.map(max -> median(runs, Run::p50) < max);
+        }
     }
 
     record PgRow(String statement, int clients, List<Run> runs) {
@@ -40,6 +52,8 @@ final class Results {
     final List<JmhRow> jmh = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     final Map<String, Object> machine = new LinkedHashMap<>();
+    /** Issue 4's series calendar: what was seeded, what the measured week's answer held, and its figures. */
+    final Map<String, Object> seriesWeek = new LinkedHashMap<>();
 
     static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
         return median(runs.stream().mapToDouble(figure).boxed().toList());
@@ -102,6 +116,9 @@ final class Results {
             Optional<Double> ratio = ratio(row);
             String target = row.minRatio().map(min -> "≥ " + f(min, 2) + (ratio.isPresent() && ratio.get() >= min
                     ? " met" : " MISSED")).orElse("");
+            if (row.maxP50Ms().isPresent()) {
+                target = "p50 < " + f(row.maxP50Ms().get(), 0) + " ms: " + (row.p50Met().get() ? "met" : "MISSED");
+            }
             if (row.scenario().startsWith("mix at half")) {
                 boolean met = median(row.runs(), Run::p99) <= 20 && row.runs().stream().mapToLong(Run::errors).sum() == 0;
                 target = "p99 ≤ 20 ms, 0 errors: " + (met ? "met" : "MISSED");
@@ -119,6 +136,10 @@ final class Results {
                             .map(p -> f(median(p.runs(), Run::throughput), 0)).orElse(""))
                     .append(" | ").append(ratio.map(r -> f(r, 2)).orElse(""))
                     .append(" | ").append(target).append(" |\n");
+        }
+        if (!seriesWeek.isEmpty()) {
+            md.append("\n## The series calendar (issue 4's target: one week in under 10 ms at the median)\n\n");
+            seriesWeek.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
         }
         md.append("\n## pgbench (the physical limit, same server, same tables)\n\n");
         md.append("| Statement | Clients | tx/s [min–max] | p50 | p90 | p99 | max | Failed |\n|---|---|---|---|---|---|---|---|\n");
@@ -180,9 +201,24 @@ final class Results {
             m.put("jdk", row.jdk());
             m.put("load", row.load());
             ratio(row).ifPresent(r -> m.put("ratioToPgbench", r));
+            row.maxP50Ms().ifPresent(max -> m.put("targetP50MsBelow", max));
+            row.p50Met().ifPresent(met -> m.put("targetMet", met));
             http.add(m);
         }
         out.put("http", http);
+        var series = new LinkedHashMap<String, Object>(seriesWeek);
+        var measured = new ArrayList<Map<String, Object>>();
+        for (Row row : rows) {
+            if (row.maxP50Ms().isPresent()) {
+                var m = figures(row.runs());
+                m.put("jdk", row.jdk());
+                m.put("targetP50MsBelow", row.maxP50Ms().get());
+                m.put("targetMet", row.p50Met().get());
+                measured.add(m);
+            }
+        }
+        series.put("http", measured);
+        out.put("seriesWeek", series);
         var pg = new ArrayList<Map<String, Object>>();
         for (PgRow p : pgbench) {
             var m = figures(p.runs());

@@ -25,6 +25,7 @@ import dev.almanac.application.feed.FeedUseCases;
 import dev.almanac.application.mail.MailRelay;
 import dev.almanac.application.mail.RetryPolicy;
 import dev.almanac.application.port.MailSender;
+import dev.almanac.application.timezone.RederiveTimesUseCase;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.security.Client;
@@ -83,9 +84,10 @@ public final class Almanac implements AutoCloseable {
         Database database = Database.open(config);
         HttpApi http = null;
         try {
+            rederiveTimes(database.persistence());
             Core core = Core.wire(config, clock, database.persistence());
             var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21)
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21, config.publicUrl())
                     .withTrustedProxies(config.trustedProxies()).withRateLimits(config.rateLimits());
             var audit = AuditUseCases.wire(database.persistence().audit(), core.ids(), clock);
             var calendars = CalendarUseCases.wire(database.persistence().calendars(), core.ids(), clock);
@@ -135,6 +137,26 @@ public final class Almanac implements AutoCloseable {
         }
         return new SmtpMailSender(new SmtpSettings(mail.smtpHost().get(), mail.smtpPort(), mail.smtpUsername(),
                 mail.smtpPassword(), EmailAddress.of(mail.from().orElseThrow()), SmtpSettings.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * Re-derives the instants of zones whose rules changed since they were derived (a new tz-data release in
+     * this JDK), before the port opens: serving a 09:00 meeting at last year's 09:00 is the bug this prevents
+     * (ADR 0024). Replicas starting at once take turns; the second finds nothing left to do.
+     */
+    private static void rederiveTimes(PostgresPersistence persistence) {
+        long started = System.nanoTime();
+        RederiveTimesUseCase.Result result = RederiveTimesUseCase.wire(persistence.derivedTimes()).rederive();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (!result.changedZones().isEmpty()) {
+            LOG.info("Zone rules changed or first recorded for {} zones: {} events re-derived in {} ms",
+                    result.changedZones().size(), result.rowsMoved(), millis);
+        }
+        if (!result.newerZones().isEmpty()) {
+            LOG.warn("The database records newer tz data than this JVM's for {} zones (e.g. {}); their instants "
+                    + "are left as they are. Run every replica on the same JDK tz data.",
+                    result.newerZones().size(), result.newerZones().iterator().next());
+        }
     }
 
     /** The database (embedded unless configured) and the persistence adapter on it, migrated. */

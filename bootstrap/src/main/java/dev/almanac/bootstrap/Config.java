@@ -33,6 +33,11 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
                      Duration accessTokenLifetime, Mail mail, List<String> trustedProxies, RateLimits rateLimits) {
 
+    /** Where clients reach the service: the base of links in mails and of feed URLs (no trailing slash). */
+    public URI publicUrl() {
+        return mail.publicUrl();
+    }
+
     public static final String HTTP_HOST = "ALMANAC_HTTP_HOST";
     public static final String HTTP_PORT = "ALMANAC_HTTP_PORT";
     public static final String DATABASE_URL = "ALMANAC_DATABASE_URL";
@@ -235,7 +240,8 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
             throw new ConfigurationException(PUBLIC_URL + " must be an absolute http or https URL without user, query "
                     + "or fragment, such as https://almanac.example.org, was '" + raw + "'");
         }
-        return uri;
+        // Links are built by appending "/path": a trailing slash would double it.
+        return URI.create(raw.replaceAll("/+$", ""));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

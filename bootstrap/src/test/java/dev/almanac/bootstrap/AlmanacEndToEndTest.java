@@ -102,6 +102,31 @@ class AlmanacEndToEndTest {
         }
 
         @Test
+        void finds_an_occurrence_by_the_title_its_override_gave_it_and_not_by_the_old_one() {
+            JsonHttp ada = signedUp("ada.retro@example.org");
+            String events = ada.post("/v1/calendars", object("name", "Team", "timeZone", "Europe/Berlin"))
+                    .expect(201).header("Location") + "/events";
+            String series = ada.post(events, object("title", "Standup",
+                    "start", object("dateTime", "2026-03-02T09:00:00", "timeZone", "Europe/Berlin"),
+                    "end", object("dateTime", "2026-03-02T09:15:00", "timeZone", "Europe/Berlin"),
+                    "recurrence", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                            .add("RRULE:FREQ=WEEKLY;COUNT=4"))).expect(201).json().get("id").asText();
+            ada.patch(events + "/" + series + "_20260309T090000", object("title", "Sprint retro")).expect(200);
+            String march = "?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
+
+            JsonNode retro = ada.get(events + march + "&q=RETRO").expect(200).json().get("items");
+            JsonNode standups = ada.get(events + march + "&q=standup").expect(200).json().get("items");
+
+            assertThat(retro).hasSize(1);
+            assertThat(retro.get(0).get("id").asText()).isEqualTo(series + "_20260309T090000");
+            assertThat(retro.get(0).get("title").asText()).isEqualTo("Sprint retro");
+            List<String> standupIds = new ArrayList<>();
+            standups.forEach(item -> standupIds.add(item.get("id").asText()));
+            assertThat(standupIds).containsExactly(series + "_20260302T090000", series + "_20260316T090000",
+                    series + "_20260323T090000");
+        }
+
+        @Test
         void gets_the_same_401_for_a_wrong_password_and_an_unknown_address() {
             signedUp("ada.login@example.org");
             var wrong = anonymous.post("/v1/auth/token", object("email", "ada.login@example.org",

@@ -29,6 +29,15 @@ class ConfigTest {
         assertThat(config.databasePoolSize()).isEqualTo(10);
         assertThat(config.trustedProxies()).isEmpty();
         assertThat(config.rateLimits()).isEqualTo(RateLimits.DEFAULTS);
+        assertThat(config.publicUrl()).hasToString("http://localhost:8080");
+    }
+
+    @Test
+    void the_public_url_defaults_to_the_port_and_loses_a_trailing_slash() {
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_HTTP_PORT", "9090")).publicUrl())
+                .hasToString("http://localhost:9090");
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_PUBLIC_URL", "https://cal.example.org/almanac/"))
+                .publicUrl()).hasToString("https://cal.example.org/almanac");
     }
 
     @Test
@@ -57,7 +66,8 @@ class ConfigTest {
                 "ALMANAC_DATABASE_POOL_SIZE", "20",
                 "ALMANAC_DATA_DIR", "/var/lib/almanac",
                 "ALMANAC_TOKEN_SECRET", secret,
-                "ALMANAC_ACCESS_TOKEN_TTL", "PT5M"));
+                "ALMANAC_ACCESS_TOKEN_TTL", "PT5M",
+                "ALMANAC_PUBLIC_URL", "https://calendar.example.org"));
 
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
@@ -67,6 +77,7 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/almanac"));
         assertThat(config.tokenSecret()).hasValueSatisfying(s -> assertThat(s).hasSize(32));
         assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.publicUrl()).hasToString("https://calendar.example.org");
     }
 
     @Test
@@ -94,7 +105,7 @@ class ConfigTest {
         assertThat(mail.smtpUsername()).contains("almanac");
         assertThat(mail.smtpPassword()).contains("smtp-hunter2-secret");
         assertThat(mail.from()).contains("Almanac@Example.org");
-        assertThat(mail.publicUrl()).hasToString("https://almanac.example.org/app/");
+        assertThat(mail.publicUrl()).hasToString("https://almanac.example.org/app");
         assertThat(config.toString()).doesNotContain("smtp-hunter2-secret").contains("password=redacted");
         assertThat(mail.toString()).doesNotContain("smtp-hunter2-secret");
     }
@@ -150,6 +161,8 @@ class ConfigTest {
                 "ALMANAC_PUBLIC_URL|http://exa mple.org",
                 "ALMANAC_SMTP_HOST|'smtp host'",
                 "ALMANAC_SMTP_HOST|'smtp.example.org\nBcc'",
+                "ALMANAC_PUBLIC_URL|https://",
+                "ALMANAC_PUBLIC_URL|https://calendar example.org",
         })
         void a_bad_value(String variable, String value) {
             assertThatThrownBy(() -> Config.fromEnvironment(Map.of(variable, value)))

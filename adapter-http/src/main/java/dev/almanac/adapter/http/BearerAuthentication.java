@@ -15,8 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The auth filter: every route not {@link Routes.Access#PUBLIC} needs a credential, either an access token
@@ -34,7 +32,6 @@ final class BearerAuthentication {
 
     private static final String ATTRIBUTE = "almanac.caller";
     private static final String SESSION = "almanac.session";
-    private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9\\-._~+/]+=*) *");
 
     private final IdentifyCallerUseCase identify;
     private final AuthenticateApiKeyUseCase apiKeys;
@@ -73,12 +70,11 @@ final class BearerAuthentication {
             throw new AuthenticationException("auth.token_missing", "This route needs a credential: "
                     + "Authorization: Bearer <token> from POST /v1/auth/token, or an API key in X-API-Key");
         }
-        Matcher matcher = BEARER.matcher(header);
-        if (!matcher.matches()) {
+        String credential = bearerCredential(header);
+        if (credential == null) {
             throw new AuthenticationException("auth.token_invalid",
                     "The Authorization header must be 'Bearer <token>'");
         }
-        String credential = matcher.group(1);
         if (ApiKeySecret.isMarked(credential)) {
             ctx.attribute(ATTRIBUTE, byApiKey(ctx, access, credential));
             return;
@@ -91,6 +87,42 @@ final class BearerAuthentication {
     /** The authenticated account, if a token named one on this request. */
     static java.util.Optional<AccountId> callerIfAny(Context ctx) {
         return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /**
+     * The credential of an {@code Authorization: Bearer <credential>} header (RFC 6750 §2.1: the scheme in any
+     * case, one or more spaces, then {@code b64token}, trailing spaces allowed), or {@code null} when the header
+     * has another shape. A loop rather than a regular expression: it runs on every request.
+     */
+    static String bearerCredential(String header) {
+        int length = header.length();
+        if (length < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        int start = 7;
+        while (start < length && header.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < length && isToken68(header.charAt(end))) {
+            end++;
+        }
+        if (end == start) {
+            return null;
+        }
+        while (end < length && header.charAt(end) == '=') {
+            end++;
+        }
+        int credentialEnd = end;
+        while (end < length && header.charAt(end) == ' ') {
+            end++;
+        }
+        return end == length ? header.substring(start, credentialEnd) : null;
+    }
+
+    private static boolean isToken68(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     /** An API key authenticates (401 if not), then must be allowed on this route (403 if not). */

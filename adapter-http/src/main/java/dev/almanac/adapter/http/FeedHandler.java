@@ -5,6 +5,7 @@ import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.calendar.Feed;
 import dev.almanac.domain.shared.NotFoundException;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -15,11 +16,14 @@ final class FeedHandler {
     private final FeedUseCases feeds;
     private final ICalendarWriter writer;
     private final Responses responses;
+    private final String feedBase;
 
-    FeedHandler(FeedUseCases feeds, String version, Responses responses) {
+    /** @param publicUrl where subscribers reach the service; feed URLs are built on it, never on the Host header */
+    FeedHandler(FeedUseCases feeds, String version, URI publicUrl, Responses responses) {
         this.feeds = feeds;
         this.writer = new ICalendarWriter(version);
         this.responses = responses;
+        this.feedBase = publicUrl + "/v1/feeds/";
     }
 
     record FeedResponse(String id, String calendarId, String url, String createdAt) {
@@ -29,7 +33,7 @@ final class FeedHandler {
     void create(Context ctx) {
         CalendarId calendarId = RequestParams.calendarId(ctx);
         FeedUseCases.Created created = feeds.create(BearerAuthentication.caller(ctx), calendarId);
-        String url = ctx.scheme() + "://" + ctx.host() + "/v1/feeds/" + created.token();
+        String url = feedBase + created.token();
         ctx.header("Location", "/v1/calendars/" + calendarId + "/feeds/" + created.feed().id());
         responses.json(ctx, 201, new FeedResponse(created.feed().id().toString(), calendarId.toString(), url,
                 created.feed().createdAt().toString()));

@@ -72,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
                 new SessionHandler(accounts, bodies, responses),
                 new JwksHandler(jwks, responses),
                 new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
-                new FeedHandler(feeds, settings.version(), responses),
+                new FeedHandler(feeds, settings.version(), settings.publicUrl(), responses),
                 new ApiKeyHandler(accounts, bodies, responses),
                 new AuditHandler(audit.trail(), responses),
                 settings.rateLimits());

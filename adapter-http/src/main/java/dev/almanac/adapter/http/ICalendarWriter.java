@@ -27,7 +27,8 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VTimeZone;
 
 /**
- * Writes a calendar as RFC 5545 text: one VEVENT per event or series master (UID {@code <id>@almanac}, DTSTAMP and
+ * Writes a calendar as RFC 5545 text: one VEVENT per event or series master (UID {@code <id>@almanac}, or the UID
+ * an imported event came under, exactly as it came; DTSTAMP and
  * LAST-MODIFIED its last change, CREATED, SEQUENCE its version), its recurrence lines as stored, one VEVENT with
  * RECURRENCE-ID per override, all-day times as VALUE=DATE, wall times with TZID (UTC ones with {@code Z}), and a
  * VTIMEZONE for every zone used, taken from the tz definitions ical4j bundles (no network).
@@ -52,8 +53,9 @@ final class ICalendarWriter {
         List<String> body = new ArrayList<>();
         for (Series series : export.events()) {
             Event master = series.master();
+            String uid = export.icalUids().getOrDefault(master.id(), master.id() + UID_SUFFIX);
             body.add("BEGIN:VEVENT");
-            common(body, master, master.title(), master.description(), master.location(), master.status().name(),
+            common(body, uid, master, master.title(), master.description(), master.location(), master.status().name(),
                     master.time(), zones);
             for (String line : master.recurrence().lines()) {
                 body.add(line);
@@ -65,7 +67,7 @@ final class ICalendarWriter {
             body.add("END:VEVENT");
             for (OccurrenceOverride o : series.overrides()) {
                 body.add("BEGIN:VEVENT");
-                common(body, master, o.title(), o.description(), o.location(), o.status().name(), o.time(), zones);
+                common(body, uid, master, o.title(), o.description(), o.location(), o.status().name(), o.time(), zones);
                 body.add(point("RECURRENCE-ID", o.originalStart(), zones));
                 body.add("END:VEVENT");
             }
@@ -84,9 +86,9 @@ final class ICalendarWriter {
         return out.toString();
     }
 
-    private static void common(List<String> body, Event master, String title, String description, String location,
-                               String status, EventTime time, TreeSet<String> zones) {
-        body.add("UID:" + master.id() + UID_SUFFIX);
+    private static void common(List<String> body, String uid, Event master, String title, String description,
+                               String location, String status, EventTime time, TreeSet<String> zones) {
+        body.add("UID:" + uid);
         body.add("DTSTAMP:" + utc(master.updatedAt()));
         body.add("CREATED:" + utc(master.createdAt()));
         body.add("LAST-MODIFIED:" + utc(master.updatedAt()));

@@ -37,7 +37,7 @@ final class RequestLog {
     static void log(Context ctx, Float millis) {
         if (LOG.isInfoEnabled()) {
             LOG.info("{} {} {} {}ms id={}", ctx.method(), shownPath(ctx), ctx.statusCode(),
-                    String.format(java.util.Locale.ROOT, "%.1f", millis), requestId(ctx));
+                    tenths(millis), requestId(ctx));
         }
     }
 
@@ -62,8 +62,20 @@ final class RequestLog {
         return sanitized(shown);
     }
 
-    private static String sanitized(String path) {
-        String shown = path.length() > 200 ? path.substring(0, 200) + "..." : path;
-        return shown.replaceAll("[^\\x21-\\x7E]", "?");
+    /** The path as logged: at most 200 characters, anything but visible ASCII shown as {@code ?}. */
+    static String sanitized(String path) {
+        int shown = Math.min(path.length(), 200);
+        StringBuilder out = new StringBuilder(shown + 3);
+        for (int i = 0; i < shown; i++) {
+            char c = path.charAt(i);
+            out.append(c >= 0x21 && c <= 0x7E ? c : '?');
+        }
+        return path.length() > shown ? out.append("...").toString() : out.toString();
+    }
+
+    /** Milliseconds with one decimal, rounded half up, without the cost of a {@code Formatter}. */
+    static String tenths(Float millis) {
+        long tenths = millis == null || millis < 0 ? 0 : Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

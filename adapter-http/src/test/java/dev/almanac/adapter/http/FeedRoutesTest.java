@@ -45,12 +45,29 @@ class FeedRoutesTest {
     @Test
     void a_feed_is_read_without_a_token_and_polled_with_its_etag() {
         JsonNode feed = created();
-        assertThat(feed.get("url").asText()).startsWith("http://").contains("/v1/feeds/");
+        assertThat(feed.get("url").asText()).startsWith(ApiServer.PUBLIC_URL + "/v1/feeds/");
 
         var reply = server.client().get(path(feed)).expect(200);
         assertThat(reply.header("Content-Type")).startsWith("text/calendar");
         assertThat(reply.body()).contains("SUMMARY:Standup").contains("BEGIN:VTIMEZONE");
         assertThat(server.client().get(path(feed), "If-None-Match", reply.header("ETag")).status()).isEqualTo(304);
+    }
+
+    @Test
+    void the_feed_url_is_built_on_the_configured_public_url_whatever_host_the_request_names() throws Exception {
+        String answer;
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST " + calendar + "/feeds HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "X-Forwarded-Host: attacker.example\r\nAuthorization: Bearer " + ada.token() + "\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 201").contains("\"url\":\"" + ApiServer.PUBLIC_URL + "/v1/feeds/")
+                .doesNotContain("attacker");
     }
 
     @Test

@@ -160,6 +160,58 @@ class ICalendarImportRoutesTest {
     }
 
     @Test
+    void an_imported_event_keeps_its_uid_in_exports_and_a_reimport_of_the_export_duplicates_nothing()
+            throws Exception {
+        String uid = "7kq2a9@google.com";
+        String file = ics("BEGIN:VEVENT", "UID:" + uid, "DTSTART;TZID=America/New_York:20260302T090000",
+                "DTEND;TZID=America/New_York:20260302T091500", "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Standup",
+                "END:VEVENT",
+                "BEGIN:VEVENT", "UID:" + uid, "RECURRENCE-ID;TZID=America/New_York:20260309T090000",
+                "DTSTART;TZID=America/New_York:20260309T100000", "DTEND;TZID=America/New_York:20260309T101500",
+                "SUMMARY:Standup (late)", "END:VEVENT");
+        assertThat(importing(ada, calendar + "/ical", file).expect(200).json().get("created").asInt()).isEqualTo(1);
+
+        String exported = ada.get(calendar + "/ical").expect(200).body();
+        var parsed = new CalendarBuilder().build(new StringReader(exported)).getComponents("VEVENT");
+        assertThat(parsed).hasSize(2).allSatisfy(c -> assertThat(((net.fortuna.ical4j.model.Component) c)
+                .getProperty("UID").orElseThrow().getValue()).isEqualTo(uid));
+
+        JsonNode again = importing(ada, calendar + "/ical", exported).expect(200).json();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(listed(calendar)).hasSize(3);
+    }
+
+    @Test
+    void a_component_the_domain_refuses_in_part_is_stored_not_at_all_and_named_in_the_report() {
+        String tooLong = "x".repeat(1_001);
+        String file = ics("BEGIN:VEVENT", "UID:half", "DTSTART:20260302T090000Z", "DTEND:20260302T093000Z",
+                "RRULE:FREQ=WEEKLY;COUNT=2", "SUMMARY:Standup", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:half", "RECURRENCE-ID:20260304T090000Z", "DTSTART:20260304T100000Z",
+                "DTEND:20260304T103000Z", "SUMMARY:Not an occurrence", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:" + tooLong, "DTSTART:20260305T090000Z", "DTEND:20260305T093000Z",
+                "SUMMARY:Long UID", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:fine", "DTSTART:20260306T090000Z", "DTEND:20260306T093000Z",
+                "SUMMARY:Fine", "END:VEVENT");
+
+        JsonNode report = importing(ada, calendar + "/ical", file).expect(200).json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("skipped").asInt()).isEqualTo(2);
+        List<String> skipped = new ArrayList<>();
+        report.get("items").forEach(i -> {
+            if (i.get("result").asText().equals("skipped")) {
+                skipped.add(i.get("uid").asText().length() > 10 ? "long: " + i.get("reason").asText()
+                        : i.get("uid").asText() + ": " + i.get("reason").asText());
+            }
+        });
+        assertThat(skipped).hasSize(2);
+        assertThat(skipped.get(0)).startsWith("half: event.occurrence.not_an_occurrence");
+        assertThat(skipped.get(1)).startsWith("long: import.uid_invalid");
+        assertThat(listed(calendar)).singleElement().asString().startsWith("Fine ");
+    }
+
+    @Test
     void bad_bodies_and_strangers_are_refused() {
         importing(ada, calendar + "/ical", "this is not a calendar").problem(400, "import.unreadable");
         ada.send("POST", calendar + "/ical", HttpRequest.BodyPublishers.ofString(ics()), "Content-Type",

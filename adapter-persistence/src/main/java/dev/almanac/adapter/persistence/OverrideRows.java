@@ -26,22 +26,40 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class OverrideRows {
     private static final String COLUMNS = "series_id, original_start, title, description, location, all_day,"
             + " start_local, start_zone, end_local, end_zone, start_date, end_date, status";
+    private static final String QUALIFIED = "o." + COLUMNS.replace(", ", ", o.");
+    private static final String WRITTEN_COLUMNS = COLUMNS + ", title_folded";
 
     private OverrideRows() {
     }
 
-    /** The overrides of the given series, by series id. */
-    static Map<EventId, List<OccurrenceOverride>> of(Handle handle, Collection<UUID> seriesIds,
-                                                     Map<UUID, TimePoint> seriesStarts) {
+    /** The overrides of one series, whose start is {@code seriesStart}. */
+    static List<OccurrenceOverride> of(Handle handle, UUID seriesId, TimePoint seriesStart) {
+        return handle.createQuery("select " + COLUMNS + " from event_overrides where series_id = :id")
+                .bind("id", seriesId)
+                .map((rs, ctx) -> read(rs, seriesStart instanceof TimePoint.Wall w ? w.zone() : null))
+                .list();
+    }
+
+    /**
+     * The overrides of those of the given series that are in calendar {@code calendarId}, by series id. The
+     * series' start zone (in which original starts are kept) comes from a join, so only the series that have
+     * overrides are read, not every series asked about.
+     */
+    static Map<EventId, List<OccurrenceOverride>> ofSeriesIn(Handle handle, UUID calendarId,
+                                                             Collection<UUID> seriesIds) {
         Map<EventId, List<OccurrenceOverride>> out = new HashMap<>();
         if (seriesIds.isEmpty()) {
             return out;
         }
-        handle.createQuery("select " + COLUMNS + " from event_overrides where series_id = any(:ids)")
+        handle.createQuery("select " + QUALIFIED + ", e.start_zone as series_zone from event_overrides o"
+                        + " join events e on e.id = o.series_id"
+                        + " where o.series_id = any(:ids) and e.calendar_id = :calendarId and e.recurrence is not null")
                 .bindArray("ids", UUID.class, seriesIds)
+                .bind("calendarId", calendarId)
                 .map((rs, ctx) -> {
-                    UUID series = rs.getObject("series_id", UUID.class);
-                    return Map.entry(series, read(rs, seriesStarts.get(series)));
+                    String zone = rs.getString("series_zone");
+                    return Map.entry(rs.getObject("series_id", UUID.class),
+                            read(rs, zone == null ? null : ZoneId.of(zone)));
                 })
                 .forEach(e -> out.computeIfAbsent(new EventId(e.getKey()), k -> new ArrayList<>()).add(e.getValue()));
         return out;
@@ -53,9 +71,9 @@ final class OverrideRows {
         if (overrides.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("insert into event_overrides (" + COLUMNS + ") values (:seriesId,"
-                + " :originalStart, :title, :description, :location, :allDay, :startLocal, :startZone, :endLocal,"
-                + " :endZone, :startDate, :endDate, :status)");
+        PreparedBatch batch = handle.prepareBatch("insert into event_overrides (" + WRITTEN_COLUMNS + ") values"
+                + " (:seriesId, :originalStart, :title, :description, :location, :allDay, :startLocal, :startZone,"
+                + " :endLocal, :endZone, :startDate, :endDate, :status, :titleFolded)");
         for (OccurrenceOverride o : overrides) {
             EventTime time = o.time();
             TimePoint.Wall ws = time.start() instanceof TimePoint.Wall w ? w : null;
@@ -65,6 +83,7 @@ final class OverrideRows {
             batch.bind("seriesId", seriesId)
                     .bind("originalStart", key(o.originalStart()))
                     .bind("title", o.title())
+                    .bind("titleFolded", EventRow.fold(o.title()))
                     .bind("description", o.description())
                     .bind("location", o.location())
                     .bind("allDay", time.isAllDay())
@@ -85,10 +104,11 @@ final class OverrideRows {
                 : ((TimePoint.Day) originalStart).date().toString();
     }
 
-    private static OccurrenceOverride read(ResultSet rs, TimePoint seriesStart) throws SQLException {
+    /** @param seriesZone the zone of the series' start (original starts are wall times there); null for dates */
+    private static OccurrenceOverride read(ResultSet rs, ZoneId seriesZone) throws SQLException {
         String key = rs.getString("original_start");
         TimePoint original = key.contains("T")
-                ? new TimePoint.Wall(LocalDateTime.parse(key), ((TimePoint.Wall) seriesStart).zone())
+                ? new TimePoint.Wall(LocalDateTime.parse(key), seriesZone)
                 : new TimePoint.Day(LocalDate.parse(key));
         EventTime time = rs.getBoolean("all_day")
                 ? EventTime.allDay(rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class))

@@ -9,6 +9,7 @@ import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.ApiKeyRepository;
 import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.port.DerivedTimes;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.port.FeedRepository;
 import dev.almanac.application.port.LoginThrottles;
@@ -51,6 +52,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ApiKeyRepository apiKeys;
     private final AccountLifecycleStore lifecycle;
     private final MailOutbox outbox;
+    private final DerivedTimes derivedTimes;
 
     private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.dataSource = dataSource;
@@ -67,6 +69,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
         this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
         this.outbox = new JdbiMailOutbox(jdbi);
+        this.derivedTimes = new JdbiDerivedTimes(jdbi);
     }
 
     /**
@@ -114,6 +117,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public EventRepository events() {
         return events;
+    }
+
+    /** The stored instants derived from wall times, and the zone rules they were derived with. */
+    public DerivedTimes derivedTimes() {
+        return derivedTimes;
     }
 
     public SessionRepository sessions() {

@@ -98,6 +98,7 @@ class SchemaConstraintsTest {
         row.put("series_id", seriesId);
         row.put("original_start", originalStart);
         row.put("title", "Moved");
+        row.put("title_folded", "moved");
         row.put("description", "");
         row.put("location", "");
         row.put("all_day", false);

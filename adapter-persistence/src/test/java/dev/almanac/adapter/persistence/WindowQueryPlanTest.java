@@ -69,6 +69,20 @@ class WindowQueryPlanTest {
     }
 
     @Test
+    void the_window_read_with_its_calendar_uses_the_index_too() {
+        for (boolean cursor : new boolean[] {false, true}) {
+            for (boolean title : new boolean[] {false, true}) {
+                String sql = "explain " + JdbiEventRepository.windowOfSql(cursor, title);
+                String plan = jdbi.withHandle(handle -> String.join("\n", bindWindow(handle.createQuery(sql), cursor,
+                        title).bind("likeEscape", "\\").mapTo(String.class).list()));
+
+                assertThat(plan).as("cursor %s, title %s", cursor, title)
+                        .contains("events_window").doesNotContain("Seq Scan on events");
+            }
+        }
+    }
+
+    @Test
     void the_window_query_finds_the_overlapping_events_among_many() {
         long found = jdbi.withHandle(handle -> bindWindow(handle.createQuery(
                 JdbiEventRepository.windowSql(false, false)), false, false).mapToMap().list().size());

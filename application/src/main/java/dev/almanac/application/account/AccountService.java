@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sign-in, "who am I", password change and self-service deletion; sign-up belongs to the lifecycle
@@ -45,8 +46,12 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     private final PasswordBlocklist blocklist;
     private final AccessTokens tokens;
     private final Clock clock;
-    /** Checked against when the e-mail is unknown, so both failures cost one hash and look alike. */
-    private final PasswordHash decoy;
+    /**
+     * Checked against when the e-mail is unknown, so both failures cost one hash and look alike. Made on a
+     * background thread at construction (an Argon2id hash is a good part of start-up); the first sign-in that
+     * needs it waits for it.
+     */
+    private final CompletableFuture<PasswordHash> decoy;
 
     private final SessionService sessions;
     private final SessionRepository sessionStore;
@@ -65,7 +70,8 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         this.throttles = ports.throttles();
         this.audit = ports.audit();
         this.entries = new AuditEntries(ports.ids(), clock);
-        this.decoy = hasher.hash("decoy password that no account has " + ports.ids().next());
+        String decoyPassword = "decoy password that no account has " + ports.ids().next();
+        this.decoy = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
     }
 
     @Override
@@ -113,7 +119,7 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
             found = Optional.empty();
         }
         if (found.isEmpty()) {
-            hasher.verify(command.password(), decoy);
+            hasher.verify(command.password(), decoy.join());
             return Check.failed(Optional.empty(), false);
         }
         Account account = found.get();
@@ -221,7 +227,7 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         Instant now = clock.instant();
         LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
         if (!attempt.allowed()) {
-            hasher.verify(password, decoy);
+            hasher.verify(password, decoy.join());
             return new PasswordCheck(false, attempt.lockedNow());
         }
         if (!hasher.verify(password, account.passwordHash())) {

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,7 +40,7 @@ import java.util.OptionalLong;
 
 /** Event use cases. Orchestration only: the rules live in {@link Event} and {@link Calendar}. */
 final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateEventUseCase,
-        ChangeEventStatusUseCase, DeleteEventUseCase, ListEventsUseCase, ListWindowUseCase, OccurrenceUseCase,
+        ChangeEventStatusUseCase, DeleteEventUseCase, ListWindowUseCase, OccurrenceUseCase,
         ExportCalendarUseCase, ImportCalendarUseCase {
 
     static final int TITLE_FILTER_MAX = 200;
@@ -58,28 +59,34 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Event create(CreateEventUseCase.Command command) {
-        Calendar calendar = calendar(command.actor(), command.calendarId(), CalendarPermission.WRITE_EVENTS);
-        var violations = new Violations();
-        TimePoint start = violations.check(() -> command.start().toPoint("start"));
-        TimePoint end = violations.check(() -> command.end().toPoint("end"));
-        EventTime time = start == null || end == null ? null : violations.check(() -> new EventTime(start, end));
-        Recurrence recurrence = start == null ? null
-                : violations.check(() -> Recurrence.parse(command.recurrence(), start));
-        violations.check(() -> Event.checkTitle(command.title()));
-        command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
-        command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
-        violations.throwIfAny("The event cannot be created as given");
-        var event = Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
-                command.description().orElse(""), command.location().orElse(""), time, command.status(),
-                calendar.timeZone(), clock.instant(), recurrence);
-        events.add(event);
-        return event;
+        // One transaction, no separate read of the calendar: the permission check and the calendar's zone come
+        // from the calendar row the repository holds while it stores the event.
+        return events.add(command.calendarId(), calendar -> {
+            calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
+            var violations = new Violations();
+            TimePoint start = violations.check(() -> command.start().toPoint("start"));
+            TimePoint end = violations.check(() -> command.end().toPoint("end"));
+            EventTime time = start == null || end == null ? null
+                    : violations.check(() -> new EventTime(start, end));
+            Recurrence recurrence = start == null ? null
+                    : violations.check(() -> Recurrence.parse(command.recurrence(), start));
+            violations.check(() -> Event.checkTitle(command.title()));
+            command.description().ifPresent(d -> violations.check(() -> Event.checkDescription(d)));
+            command.location().ifPresent(l -> violations.check(() -> Event.checkLocation(l)));
+            violations.throwIfAny("The event cannot be created as given");
+            return Event.schedule(new EventId(ids.next()), calendar.id(), command.title(),
+                    command.description().orElse(""), command.location().orElse(""), time, command.status(),
+                    calendar.timeZone(), clock.instant(), recurrence);
+        });
     }
 
     @Override
     public Event get(AccountId actor, CalendarId calendarId, EventId eventId) {
-        calendar(actor, calendarId, CalendarPermission.READ);
-        return events.byId(calendarId, eventId).orElseThrow(() -> Event.notFound(eventId));
+        // The calendar (for the permission check) and the event in one read.
+        EventRepository.InCalendar found = events.inCalendar(calendarId, eventId)
+                .orElseThrow(() -> Calendar.notFound(calendarId));
+        found.calendar().require(actor, CalendarPermission.READ);
+        return found.event().orElseThrow(() -> Event.notFound(eventId));
     }
 
     @Override
@@ -210,7 +217,7 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         }
         out.sort(java.util.Comparator.comparing((Series s) -> s.master().slot().start())
                 .thenComparing(s -> s.id().value(), WindowItem.UUID_ORDER));
-        return new ExportCalendarUseCase.Export(calendar, out);
+        return new ExportCalendarUseCase.Export(calendar, out, events.icalUids(calendarId));
     }
 
     @Override
@@ -235,7 +242,12 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         return new ImportCalendarUseCase.Report(outcomes);
     }
 
+    /**
+     * One component, in one transaction: created whole (with its overrides and UID) or not at all, or updated by
+     * one series edit. Whatever the domain refuses throws before anything is stored.
+     */
     private ImportCalendarUseCase.Outcome importOne(Calendar calendar, ImportCalendarUseCase.Draft draft) {
+        checkUid(draft.uid());
         Instant now = clock.instant();
         TimePoint start = draft.start().toPoint("start");
         TimePoint end = draft.end().toPoint("end");
@@ -257,11 +269,7 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
             Event created = Event.schedule(draft.id(), calendar.id(), draft.title(), draft.description(),
                     draft.location(), time, Optional.of(status == EventStatus.CANCELLED ? EventStatus.CONFIRMED
                             : status), calendar.timeZone(), now, recurrence);
-            Series checked = Series.of(created.moveTo(status, now), overrides);
-            events.add(checked.master());
-            if (!overrides.isEmpty() || status == EventStatus.CANCELLED) {
-                events.edit(calendar.id(), draft.id(), OptionalLong.empty(), (c, current) -> SeriesEdit.of(checked));
-            }
+            events.addImported(Series.of(created.moveTo(status, now), overrides), draft.uid());
             return new ImportCalendarUseCase.Outcome(draft.uid(), "created", Optional.of(draft.id()),
                     Optional.empty(), draft.notes());
         }
@@ -284,6 +292,15 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         boolean changed = edit.series().master().version() != existing.get().master().version();
         return new ImportCalendarUseCase.Outcome(draft.uid(), changed ? "updated" : "unchanged",
                 Optional.of(id), Optional.empty(), draft.notes());
+    }
+
+    /** A UID is kept and exported again as it came: 1..1000 characters, none of them a control character. */
+    private static void checkUid(String uid) {
+        if (uid.isEmpty() || uid.length() > ImportCalendarUseCase.UID_MAX
+                || uid.chars().anyMatch(Character::isISOControl)) {
+            throw new RuleViolationException("uid", "import.uid_invalid", "a UID has 1 to "
+                    + ImportCalendarUseCase.UID_MAX + " characters and no control characters");
+        }
     }
 
     private static void checkExportSize(int size) {
@@ -328,19 +345,6 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
     }
 
     @Override
-    public Page<Event> list(ListEventsUseCase.Query query) {
-        var checked = checkWindow(query.from(), query.to(), query.limit(), query.titleContains());
-        var limit = checked.limit();
-        Optional<String> filter = checked.filter();
-        String scope = "events|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
-                + filter.orElse("");
-        Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
-        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
-        return Page.ofOneMore(events.window(query.calendarId(), query.from(), query.to(), filter, after,
-                limit.value() + 1), limit, event -> new Cursor(event.slot().start(), event.id().value()), scope);
-    }
-
-    @Override
     public Page<WindowItem> window(ListWindowUseCase.Query query) {
         var checked = checkWindow(query.from(), query.to(), query.limit(), query.titleContains());
         var limit = checked.limit();
@@ -348,25 +352,28 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         String scope = "window|" + query.calendarId() + "|" + query.from() + "|" + query.to() + "|"
                 + filter.orElse("") + "|" + query.expand();
         Optional<WindowCursor> after = query.cursor().map(token -> WindowCursor.decode(token, scope));
-        calendar(query.actor(), query.calendarId(), CalendarPermission.READ);
         int wanted = limit.value() + 1;
+        // The calendar (for the permission check), its single events and its series masters in one read.
+        EventRepository.WindowContents contents = events.windowOf(query.calendarId(), query.from(), query.to(),
+                filter, after.map(WindowCursor::asEventCursor), wanted)
+                .orElseThrow(() -> Calendar.notFound(query.calendarId()));
+        contents.calendar().require(query.actor(), CalendarPermission.READ);
         List<WindowItem> items = new ArrayList<>();
-        events.window(query.calendarId(), query.from(), query.to(), filter, after.map(WindowCursor::asEventCursor),
-                wanted).forEach(e -> items.add(new WindowItem.Single(e)));
-        List<Event> masters = events.seriesOverlapping(query.calendarId(), query.from(), query.to(), filter);
+        contents.singles().forEach(e -> items.add(new WindowItem.Single(e)));
+        List<Event> masters = contents.masters();
         Map<EventId, List<OccurrenceOverride>> overrides = query.expand()
                 ? events.overridesOf(query.calendarId(), masters.stream().map(Event::id).toList()) : Map.of();
         for (Event series : masters) {
             if (!query.expand()) {
                 WindowItem master = new WindowItem.Master(series);
-                if (after.map(a -> a.isBefore(master)).orElse(true)) {
+                if (titled(series.title(), filter) && after.map(a -> a.isBefore(master)).orElse(true)) {
                     items.add(master);
                 }
                 continue;
             }
             Series withOverrides = Series.rehydrate(series, overrides.getOrDefault(series.id(), List.of()));
-            withOverrides.occurrences(query.from(), query.to(),
-                            o -> after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted)
+            withOverrides.occurrences(query.from(), query.to(), o -> titled(o.title(), filter)
+                            && after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted)
                     .forEach(o -> items.add(new WindowItem.Instance(o)));
         }
         items.sort(WindowItem.ORDER);
@@ -375,6 +382,15 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
         }
         List<WindowItem> page = items.subList(0, limit.value());
         return new Page<>(page, Optional.of(page.get(page.size() - 1).cursor().encode(scope)));
+    }
+
+    /**
+     * Whether a title passes the title filter: it contains the filter, ignoring case as the repository's filter
+     * does. The repository finds a series by its own title or an override's; each occurrence or master is then
+     * shown under the title it has, so an occurrence an override renamed is found by its new title only.
+     */
+    private static boolean titled(String title, Optional<String> filter) {
+        return filter.map(f -> title.toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT))).orElse(true);
     }
 
     /** A window's bounds, page size and title filter, checked together so every mistake is reported at once. */

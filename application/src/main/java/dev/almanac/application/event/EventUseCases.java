@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /** The event use cases, wired to their ports. */
 public record EventUseCases(CreateEventUseCase create, GetEventUseCase get, UpdateEventUseCase update,
-                            ChangeEventStatusUseCase changeStatus, DeleteEventUseCase delete, ListEventsUseCase list,
+                            ChangeEventStatusUseCase changeStatus, DeleteEventUseCase delete,
                             ListWindowUseCase window, OccurrenceUseCase occurrences,
                             ExportCalendarUseCase export, ImportCalendarUseCase importer) {
 
@@ -15,6 +15,6 @@ public record EventUseCases(CreateEventUseCase create, GetEventUseCase get, Upda
                                      Clock clock) {
         var service = new EventService(calendars, events, ids, clock);
         return new EventUseCases(service, service, service, service, service, service, service, service,
-                service, service);
+                service);
     }
 }

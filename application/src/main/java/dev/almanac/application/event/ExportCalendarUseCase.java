@@ -6,7 +6,9 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.Calendar;
 import dev.almanac.domain.calendar.CalendarId;
 import dev.almanac.domain.event.Series;
+import dev.almanac.domain.event.EventId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a calendar holds, for an iCalendar export: every single event and every series with its overrides
@@ -24,10 +26,12 @@ public interface ExportCalendarUseCase {
      */
     Export export(AccountId actor, CalendarId calendarId);
 
-    record Export(Calendar calendar, List<Series> events) {
+    /** @param icalUids the UIDs imported events came under, by event; the others export as {@code <id>@almanac} */
+    record Export(Calendar calendar, List<Series> events, Map<EventId, String> icalUids) {
         public Export {
             requireNonNull(calendar, "calendar");
             events = List.copyOf(events);
+            icalUids = Map.copyOf(icalUids);
         }
     }
 }

@@ -13,11 +13,15 @@ import java.util.Optional;
  * Imports events read from an iCalendar file: lenient reading is the adapter's business, strict storing is this
  * use case's. Each draft is created, updated (its id exists in the calendar) or left unchanged, or skipped with
  * the reason the domain gave; re-importing the same drafts changes nothing. A draft's overrides replace the
- * stored ones.
+ * stored ones. Each draft is stored in its own transaction, whole or not at all; a created event keeps its UID,
+ * which the export gives back.
  */
 public interface ImportCalendarUseCase {
 
     int MAX_COMPONENTS = 5_000;
+
+    /** The longest UID kept (characters); a longer one is skipped. */
+    int UID_MAX = 1_000;
 
     Report importAll(AccountId actor, CalendarId calendarId, List<Draft> drafts);
 

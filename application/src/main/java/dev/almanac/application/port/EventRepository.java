@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,6 +25,18 @@ public interface EventRepository {
     void add(Event event);
 
     /**
+     * Schedules a new event in one go: reads calendar {@code calendarId} and holds it against change while
+     * {@code schedule} builds the event from it (so the builder can check who may write and take the calendar's
+     * zone), then stores what was built. One transaction where a database is behind it, and no separate read of
+     * the calendar beforehand. When {@code schedule} throws, nothing is stored.
+     *
+     * @throws NotFoundException        {@code calendar.not_found} when the calendar does not exist
+     * @throws IllegalArgumentException when the built event names another calendar
+     * @return the event as stored (at version 0)
+     */
+    Event add(CalendarId calendarId, Scheduling schedule);
+
+    /**
      * Stores many new events at once, all or none: for imports and bulk loads, where one transaction per event
      * would be the bottleneck. Each event is stored as {@link #add} would store it.
      *
@@ -32,8 +45,27 @@ public interface EventRepository {
      */
     void addAll(List<Event> events);
 
+    /**
+     * Stores a new event (a series with its overrides, or a single event) as an iCalendar import made it, all in
+     * one transaction, keeping the UID it was imported under so that exporting it gives that UID again.
+     *
+     * @param icalUid the component's UID, 1..1000 characters; one UID names at most one event per calendar
+     * @throws NotFoundException {@code calendar.not_found}; nothing is stored then
+     */
+    void addImported(Series series, String icalUid);
+
+    /** The UIDs the calendar's imported events came under, by event; events made in Almanac have none. */
+    Map<EventId, String> icalUids(CalendarId calendarId);
+
     /** The event with {@code id} in calendar {@code calendarId}; empty when it is in another calendar. */
     Optional<Event> byId(CalendarId calendarId, EventId id);
+
+    /**
+     * Calendar {@code calendarId} together with its event {@code id} when it holds one, read at once (one query
+     * on a database): for reads that check the caller's permission on the calendar before showing the event.
+     * Empty when the calendar does not exist.
+     */
+    Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id);
 
     /**
      * Loads, changes and stores one event atomically, with optimistic locking. The change sees the event's
@@ -64,10 +96,20 @@ public interface EventRepository {
 
     /**
      * The series masters of one calendar whose overall range (first start to last end, open-ended for a series
-     * without end) overlaps {@code [from, to)}, in no particular order; {@code titleContains} as for
-     * {@link #window}. Their occurrences are expanded by the caller, inside the window.
+     * without end) overlaps {@code [from, to)}, in no particular order. {@code titleContains}, when present,
+     * keeps the series whose own title or the title of one of its overrides contains it, ignoring case (as for
+     * {@link #window}), so the caller can find an occurrence by the title an override gave it. Their occurrences
+     * are expanded by the caller, inside the window.
      */
     List<Event> seriesOverlapping(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains);
+
+    /**
+     * What a window of one calendar is made of, read at once (one query on a database): the calendar itself, for
+     * the caller's permission check; its single events as {@link #window} finds them; and its series masters as
+     * {@link #seriesOverlapping} finds them. Empty when the calendar does not exist.
+     */
+    Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
+                                      Optional<String> titleContains, Optional<Cursor> after, int limit);
 
     /** The event with its occurrence overrides (none for a single event); empty as for {@link #byId}. */
     Optional<Series> seriesById(CalendarId calendarId, EventId id);
@@ -89,6 +131,34 @@ public interface EventRepository {
      * @return the edit as stored (the series at its new version)
      */
     SeriesEdit edit(CalendarId calendarId, EventId id, OptionalLong expectedVersion, SeriesChange change);
+
+    /** Builds a new event, given the calendar it goes into. */
+    @FunctionalInterface
+    interface Scheduling {
+        Event apply(Calendar calendar);
+    }
+
+    /** A calendar with the single events and series masters of one window of it; see {@link #windowOf}. */
+    record WindowContents(Calendar calendar, List<Event> singles, List<Event> masters) {
+        public WindowContents {
+            Objects.requireNonNull(calendar, "calendar");
+            singles = List.copyOf(singles);
+            masters = List.copyOf(masters);
+        }
+    }
+
+    /** A calendar, and one of its events when it holds it. */
+    record InCalendar(Calendar calendar, Optional<Event> event) {
+        public InCalendar {
+            Objects.requireNonNull(calendar, "calendar");
+            Objects.requireNonNull(event, "event");
+            event.ifPresent(e -> {
+                if (!e.calendarId().equals(calendar.id())) {
+                    throw new IllegalArgumentException("event " + e.id() + " is not in calendar " + calendar.id());
+                }
+            });
+        }
+    }
 
     /** An edit of one series, given its calendar. */
     @FunctionalInterface

@@ -32,6 +32,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -125,6 +126,73 @@ public abstract class EventRepositoryContract {
         assertThatThrownBy(() -> events.add(timed(gone, "Lost", "2026-03-10T09:00", "2026-03-10T10:00")))
                 .isInstanceOf(NotFoundException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+    }
+
+    // --- schedule against the calendar, and read with it ---
+
+    @Test
+    void scheduling_builds_the_event_from_the_calendar_and_stores_it_at_version_zero() {
+        AtomicReference<Calendar> seen = new AtomicReference<>();
+
+        Event stored = events.add(work.id(), calendar -> {
+            seen.set(calendar);
+            return allDay(calendar, "Holiday", "2026-03-10", "2026-03-12");
+        });
+
+        assertThat(seen.get()).isEqualTo(work);
+        assertThat(stored.version()).isZero();
+        assertThat(stored.slot().start()).isEqualTo(at("2026-03-09T23:00:00Z"));
+        assertThat(events.byId(work.id(), stored.id())).contains(stored);
+    }
+
+    @Test
+    void scheduling_stores_nothing_when_the_builder_refuses() {
+        assertThatThrownBy(() -> events.add(work.id(), calendar -> {
+            throw new ForbiddenException("calendar.forbidden", "not yours");
+        })).isInstanceOf(ForbiddenException.class);
+        assertThat(events.window(work.id(), Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-01-01T00:00:00Z"), Optional.empty(), Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void scheduling_into_an_unknown_calendar_is_not_found_and_never_asks_the_builder() {
+        CalendarId gone = new CalendarId(newId());
+
+        assertThatThrownBy(() -> events.add(gone, calendar -> {
+            throw new AssertionError("the builder ran without a calendar");
+        })).isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+    }
+
+    @Test
+    void scheduling_refuses_an_event_built_for_another_calendar() {
+        assertThatThrownBy(() -> events.add(work.id(),
+                calendar -> timed(home, "Elsewhere", "2026-03-10T09:00", "2026-03-10T10:00")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(titles(events.window(home.id(), MARCH, APRIL, Optional.empty(), Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void an_event_is_read_together_with_its_calendar() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        EventRepository.InCalendar found = events.inCalendar(work.id(), standup.id()).orElseThrow();
+
+        assertThat(found.calendar()).isEqualTo(work);
+        assertThat(found.event()).contains(standup);
+    }
+
+    @Test
+    void a_calendar_without_the_event_is_read_alone_and_an_unknown_calendar_not_at_all() {
+        Event standup = added(timed(work, "Standup", "2026-03-10T09:00", "2026-03-10T09:15"));
+
+        assertThat(events.inCalendar(home.id(), standup.id()))
+                .hasValueSatisfying(found -> {
+                    assertThat(found.calendar()).isEqualTo(home);
+                    assertThat(found.event()).isEmpty();
+                });
+        assertThat(events.inCalendar(work.id(), new EventId(newId())).orElseThrow().event()).isEmpty();
+        assertThat(events.inCalendar(new CalendarId(newId()), standup.id())).isEmpty();
     }
 
     // --- add in bulk ---
@@ -450,6 +518,53 @@ public abstract class EventRepositoryContract {
     }
 
     @Test
+    void a_window_read_at_once_holds_the_calendar_with_what_window_and_series_queries_find() {
+        added(series("Endless standup", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY"));
+        added(series("Ten weeks", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY;COUNT=10"));
+        added(series("Over", "2025-01-06T09:00", "2025-01-06T10:00", "RRULE:FREQ=WEEKLY;UNTIL=20250301T000000Z"));
+        for (int day = 2; day <= 27; day++) {
+            String date = "2026-03-%02d".formatted(day);
+            added(timed(work, (day % 3 == 0 ? "Standup " : "Review ") + day, date + "T09:00", date + "T09:30"));
+            added(timed(work, "Lunch " + day, date + "T12:00", date + "T13:00"));
+        }
+        added(timed(home, "Elsewhere", "2026-03-10T09:00", "2026-03-10T10:00"));
+        Instant week = at("2026-03-09T00:00:00Z");
+        Instant weekEnd = at("2026-03-16T00:00:00Z");
+        Event third = events.window(work.id(), week, weekEnd, Optional.empty(), Optional.empty(), 3).get(2);
+        Optional<Cursor> afterThird = Optional.of(new Cursor(third.slot().start(), third.id().value()));
+
+        for (Optional<String> filter : List.of(Optional.<String>empty(), Optional.of("STANDUP"), Optional.of("x%_"))) {
+            for (Optional<Cursor> after : List.of(Optional.<Cursor>empty(), afterThird)) {
+                for (int limit : new int[] {1, 5, 100}) {
+                    EventRepository.WindowContents read = events.windowOf(work.id(), week, weekEnd, filter, after,
+                            limit).orElseThrow();
+
+                    assertThat(read.calendar()).isEqualTo(work);
+                    assertThat(read.singles()).as("%s %s %d", filter, after, limit)
+                            .isEqualTo(events.window(work.id(), week, weekEnd, filter, after, limit));
+                    assertThat(read.masters()).as("%s %s %d", filter, after, limit)
+                            .containsExactlyInAnyOrderElementsOf(
+                                    events.seriesOverlapping(work.id(), week, weekEnd, filter));
+                }
+            }
+        }
+        assertThat(titles(events.windowOf(work.id(), week, weekEnd, Optional.empty(), Optional.empty(), 100)
+                .orElseThrow().masters())).containsExactlyInAnyOrder("Endless standup", "Ten weeks");
+    }
+
+    @Test
+    void an_empty_window_still_holds_its_calendar_and_an_unknown_calendar_has_no_window() {
+        EventRepository.WindowContents empty = events.windowOf(home.id(), MARCH, APRIL, Optional.empty(),
+                Optional.empty(), 10).orElseThrow();
+
+        assertThat(empty.calendar()).isEqualTo(home);
+        assertThat(empty.singles()).isEmpty();
+        assertThat(empty.masters()).isEmpty();
+        assertThat(events.windowOf(new CalendarId(newId()), MARCH, APRIL, Optional.empty(), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
     void series_are_found_by_their_whole_range_open_or_closed() {
         added(series("Endless", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY"));
         added(series("Ten weeks", "2026-01-05T09:00", "2026-01-05T10:00", "RRULE:FREQ=WEEKLY;COUNT=10"));
@@ -507,6 +622,47 @@ public abstract class EventRepositoryContract {
             });
             assertThat(events.overridesOf(work.id(), List.of(weekly.id())).get(weekly.id())).hasSize(1);
             assertThat(events.overridesOf(home.id(), List.of(weekly.id()))).isEmpty();
+        }
+
+        @Test
+        void the_title_filter_finds_a_series_by_an_overrides_own_title_too() {
+            Event weekly = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15",
+                    "RRULE:FREQ=WEEKLY;COUNT=5"));
+            added(series("Lunch", "2026-03-02T12:00", "2026-03-02T13:00", "RRULE:FREQ=WEEKLY;COUNT=5"));
+            events.edit(work.id(), weekly.id(), OptionalLong.empty(), (calendar, current) ->
+                    dev.almanac.domain.event.SeriesEdit.of(
+                            current.changeOccurrence(utc("2026-03-09T09:00"), retitled("Sprint RETRO"), NOW)));
+
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("retro"))))
+                    .containsExactly("Standup");
+            assertThat(titles(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("standup"))))
+                    .containsExactly("Standup");
+            assertThat(events.seriesOverlapping(work.id(), MARCH, APRIL, Optional.of("review"))).isEmpty();
+        }
+
+        @Test
+        void an_imported_series_is_stored_with_its_overrides_and_its_uid_at_once() {
+            Event weekly = series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=WEEKLY;COUNT=5");
+            var imported = dev.almanac.domain.event.Series.rehydrate(weekly, List.of())
+                    .changeOccurrence(utc("2026-03-09T09:00"), retitled("Retro"), NOW);
+
+            events.addImported(imported, "abc@example.com");
+
+            var stored = events.seriesById(work.id(), weekly.id()).orElseThrow();
+            assertThat(stored.master().version()).isZero();
+            assertThat(stored.overrides()).extracting(o -> o.title()).containsExactly("Retro");
+            assertThat(events.icalUids(work.id())).containsExactly(Map.entry(weekly.id(), "abc@example.com"));
+            assertThat(events.icalUids(home.id())).isEmpty();
+        }
+
+        @Test
+        void an_import_into_a_missing_calendar_stores_nothing() {
+            Event lost = timed(ContractFixtures.calendar(work.owner(), "Never stored", BERLIN, NOW), "Lost",
+                    "2026-03-02T09:00", "2026-03-02T10:00");
+
+            assertThatThrownBy(() -> events.addImported(dev.almanac.domain.event.Series.rehydrate(lost, List.of()),
+                    "lost@example.com")).isInstanceOf(dev.almanac.domain.shared.NotFoundException.class);
+            assertThat(events.icalUids(lost.calendarId())).isEmpty();
         }
 
         @Test

@@ -79,9 +79,17 @@ class EventUseCasesTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The window's items, all single events in these tests. */
     private Page<Event> window(String from, String to, Optional<String> q, OptionalInt limit, Optional<String> cursor) {
-        return events.list().list(new ListEventsUseCase.Query(ADA, work.id(), Instant.parse(from), Instant.parse(to), q,
-                limit, cursor));
+        Page<WindowItem> page = list(work.id(), from, to, q, limit, cursor);
+        return new Page<>(page.items().stream().map(item -> ((WindowItem.Single) item).event()).toList(),
+                page.nextCursor());
+    }
+
+    private Page<WindowItem> list(CalendarId calendar, String from, String to, Optional<String> q, OptionalInt limit,
+                                  Optional<String> cursor) {
+        return events.window().window(new ListWindowUseCase.Query(ADA, calendar, Instant.parse(from),
+                Instant.parse(to), q, limit, cursor, true));
     }
 
     private Page<Event> window(String from, String to) {
@@ -543,17 +551,15 @@ class EventUseCasesTest {
 
         @Test
         void another_accounts_calendar_cannot_be_listed() {
-            assertThat(notFoundCode(() -> events.list().list(new ListEventsUseCase.Query(ADA, bobs.id(),
-                    Instant.parse("2026-03-09T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z"), Optional.empty(),
-                    OptionalInt.empty(), Optional.empty())))).isEqualTo("calendar.not_found");
+            assertThat(notFoundCode(() -> list(bobs.id(), "2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z",
+                    Optional.empty(), OptionalInt.empty(), Optional.empty()))).isEqualTo("calendar.not_found");
         }
 
         @Test
         void a_calendar_id_that_does_not_exist_cannot_be_listed() {
             CalendarId missing = Ids.calendar(99);
-            assertThat(notFoundCode(() -> events.list().list(new ListEventsUseCase.Query(ADA, missing,
-                    Instant.parse("2026-03-09T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z"), Optional.empty(),
-                    OptionalInt.empty(), Optional.empty())))).isEqualTo("calendar.not_found");
+            assertThat(notFoundCode(() -> list(missing, "2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z",
+                    Optional.empty(), OptionalInt.empty(), Optional.empty()))).isEqualTo("calendar.not_found");
         }
     }
 }

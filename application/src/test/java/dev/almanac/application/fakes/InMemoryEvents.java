@@ -36,14 +36,24 @@ public final class InMemoryEvents implements EventRepository {
     @Override
     public void add(Event event) {
         synchronized (store) {
-            Calendar calendar = store.calendars.get(event.calendarId());
-            if (calendar == null) {
-                throw Calendar.notFound(event.calendarId());
-            }
+            Calendar calendar = existing(event.calendarId());
             if (store.events.containsKey(event.id())) {
                 throw new IllegalStateException("event " + event.id() + " exists");
             }
             store.events.put(event.id(), event.anchoredIn(calendar.timeZone()).atVersion(0));
+        }
+    }
+
+    @Override
+    public Event add(CalendarId calendarId, Scheduling schedule) {
+        synchronized (store) {
+            Calendar calendar = existing(calendarId);
+            Event event = schedule.apply(calendar);
+            if (!event.calendarId().equals(calendarId)) {
+                throw new IllegalArgumentException("event " + event.id() + " is not in calendar " + calendarId);
+            }
+            add(event);
+            return store.events.get(event.id());
         }
     }
 
@@ -64,6 +74,31 @@ public final class InMemoryEvents implements EventRepository {
     }
 
     @Override
+    public void addImported(Series series, String icalUid) {
+        synchronized (store) {
+            if (icalUids(series.master().calendarId()).containsValue(icalUid)) {
+                throw new IllegalStateException("UID " + icalUid + " names an event of this calendar already");
+            }
+            add(series.master());
+            putOverrides(series);
+            store.icalUids.put(series.id(), icalUid);
+        }
+    }
+
+    @Override
+    public Map<EventId, String> icalUids(CalendarId calendarId) {
+        synchronized (store) {
+            Map<EventId, String> out = new HashMap<>();
+            store.icalUids.forEach((id, uid) -> {
+                if (byId(calendarId, id).isPresent()) {
+                    out.put(id, uid);
+                }
+            });
+            return out;
+        }
+    }
+
+    @Override
     public Optional<Event> byId(CalendarId calendarId, EventId id) {
         synchronized (store) {
             return Optional.ofNullable(store.events.get(id)).filter(e -> e.calendarId().equals(calendarId));
@@ -71,12 +106,27 @@ public final class InMemoryEvents implements EventRepository {
     }
 
     @Override
+    public Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
+                                             Optional<String> titleContains, Optional<Cursor> after, int limit) {
+        synchronized (store) {
+            return Optional.ofNullable(store.calendars.get(calendarId)).map(calendar -> new WindowContents(calendar,
+                    window(calendarId, from, to, titleContains, after, limit),
+                    seriesOverlapping(calendarId, from, to, titleContains)));
+        }
+    }
+
+    @Override
+    public Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id) {
+        synchronized (store) {
+            return Optional.ofNullable(store.calendars.get(calendarId))
+                    .map(calendar -> new InCalendar(calendar, byId(calendarId, id)));
+        }
+    }
+
+    @Override
     public Event update(CalendarId calendarId, EventId id, OptionalLong expectedVersion, Change change) {
         synchronized (store) {
-            Calendar calendar = store.calendars.get(calendarId);
-            if (calendar == null) {
-                throw Calendar.notFound(calendarId);
-            }
+            Calendar calendar = existing(calendarId);
             Event current = byId(calendarId, id).orElseThrow(() -> Event.notFound(id));
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw new StaleVersionException("event", expectedVersion.getAsLong());
@@ -130,7 +180,9 @@ public final class InMemoryEvents implements EventRepository {
                     .filter(Event::isSeries)
                     .filter(e -> e.slot().start().isBefore(to)
                             && e.seriesEnd().map(end -> end.isAfter(from)).orElse(true))
-                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)).orElse(true))
+                    .filter(e -> needle.map(n -> e.title().toLowerCase(Locale.ROOT).contains(n)
+                            || store.overrides.getOrDefault(e.id(), List.of()).stream()
+                                    .anyMatch(o -> o.title().toLowerCase(Locale.ROOT).contains(n))).orElse(true))
                     .toList();
         }
     }
@@ -200,5 +252,13 @@ public final class InMemoryEvents implements EventRepository {
     private static boolean isAfter(Event e, Cursor cursor) {
         int byTime = e.slot().start().compareTo(cursor.at());
         return byTime > 0 || (byTime == 0 && InMemoryStore.UUID_ORDER.compare(e.id().value(), cursor.id()) > 0);
+    }
+
+    private Calendar existing(CalendarId id) {
+        Calendar calendar = store.calendars.get(id);
+        if (calendar == null) {
+            throw Calendar.notFound(id);
+        }
+        return calendar;
     }
 }

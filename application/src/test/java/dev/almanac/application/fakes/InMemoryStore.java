@@ -36,6 +36,8 @@ public final class InMemoryStore {
     final Map<SecretHash, SessionId> refreshTokens = new LinkedHashMap<>();
     /** The overrides of each series; an entry goes when its series goes (the foreign key's cascade). */
     final Map<EventId, java.util.List<dev.almanac.domain.event.OccurrenceOverride>> overrides = new LinkedHashMap<>();
+    /** The UIDs imported events came under; an entry counts only while its event exists. */
+    final Map<EventId, String> icalUids = new LinkedHashMap<>();
 
     public InMemoryAccounts accounts() {
         return new InMemoryAccounts(this);

@@ -2,20 +2,52 @@ package dev.almanac.domain.event;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One occurrence of a series: the series it belongs to, the start it has by the series' rules (iCalendar's
  * {@code RECURRENCE-ID}, stable under edits of other occurrences), its time and, when it was changed on its own,
  * its override (whose title, description, location, status and time it then shows).
+ *
+ * <p>A value, equal by those four parts, as a record would be; a class only so that it can keep its slot once
+ * derived: listing a window orders and filters occurrences by their slot many times over, and deriving it means
+ * resolving two wall times in their zones (ADR 0021's measurements).
  */
-public record Occurrence(Event series, TimePoint originalStart, EventTime time,
-                         Optional<OccurrenceOverride> override) {
-    public Occurrence {
-        requireNonNull(series, "series");
-        requireNonNull(originalStart, "originalStart");
-        requireNonNull(time, "time");
-        requireNonNull(override, "override");
+public final class Occurrence {
+    private final Event series;
+    private final TimePoint originalStart;
+    private final EventTime time;
+    private final Optional<OccurrenceOverride> override;
+    private TimeSlot slot;
+
+    public Occurrence(Event series, TimePoint originalStart, EventTime time, Optional<OccurrenceOverride> override) {
+        this.series = requireNonNull(series, "series");
+        this.originalStart = requireNonNull(originalStart, "originalStart");
+        this.time = requireNonNull(time, "time");
+        this.override = requireNonNull(override, "override");
+    }
+
+    /** An occurrence whose slot its maker already derived from {@code time} (the expansion does, on the way). */
+    Occurrence(Event series, TimePoint originalStart, EventTime time, TimeSlot slot) {
+        this(series, originalStart, time, Optional.empty());
+        this.slot = requireNonNull(slot, "slot");
+    }
+
+    public Event series() {
+        return series;
+    }
+
+    public TimePoint originalStart() {
+        return originalStart;
+    }
+
+    public EventTime time() {
+        return time;
+    }
+
+    public Optional<OccurrenceOverride> override() {
+        return override;
     }
 
     /** An occurrence as the series' rules give it, not changed on its own. */
@@ -32,8 +64,14 @@ public record Occurrence(Event series, TimePoint originalStart, EventTime time,
         return new OccurrenceId(series.id(), originalStart);
     }
 
+    /** Where the occurrence lies on the time line; derived once (a benign race may derive it twice, equally). */
     public TimeSlot slot() {
-        return time.slotIn(series.anchorZone());
+        TimeSlot derived = slot;
+        if (derived == null) {
+            derived = time.slotIn(series.anchorZone());
+            slot = derived;
+        }
+        return derived;
     }
 
     public String title() {
@@ -62,5 +100,22 @@ public record Occurrence(Event series, TimePoint originalStart, EventTime time,
     public Event asEvent() {
         return Event.rehydrate(series.id(), series.calendarId(), title(), description(), location(), time, status(),
                 series.version(), series.createdAt(), series.updatedAt(), series.anchorZone());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Occurrence o && series.equals(o.series) && originalStart.equals(o.originalStart)
+                && time.equals(o.time) && override.equals(o.override);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(series, originalStart, time, override);
+    }
+
+    @Override
+    public String toString() {
+        return "Occurrence[series=" + series.id() + ", originalStart=" + originalStart + ", time=" + time
+                + ", override=" + override + "]";
     }
 }

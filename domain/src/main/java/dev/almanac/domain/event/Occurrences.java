@@ -15,6 +15,7 @@ final class Occurrences implements Iterator<Occurrence> {
     private final Instant from;
     private final Instant to;
     private final Iterator<LocalDateTime> starts;
+    private final LocalDateTime notBefore;
     private final Duration length;
     private final long days;
     private Occurrence next;
@@ -29,7 +30,7 @@ final class Occurrences implements Iterator<Occurrence> {
         this.days = time.isAllDay() ? ChronoUnit.DAYS.between(((TimePoint.Day) time.start()).date(),
                 ((TimePoint.Day) time.end()).date()) : 0;
         ZoneId zone = time.start() instanceof TimePoint.Wall w ? w.zone() : series.anchorZone();
-        LocalDateTime notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
+        this.notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
                 : LocalDateTime.ofInstant(from.minus(length).minus(Duration.ofDays(2)).isBefore(MIN) ? MIN
                 : from.minus(length).minus(Duration.ofDays(2)), zone);
         this.starts = series.recurrence().isNone()
@@ -46,7 +47,13 @@ final class Occurrences implements Iterator<Occurrence> {
                 finished = true;
                 break;
             }
-            Occurrence candidate = at(starts.next());
+            LocalDateTime start = starts.next();
+            if (start.isBefore(notBefore)) {
+                // Ends before the window opens (notBefore keeps two days' slack over the series' length and any
+                // DST shift); a rule with COUNT walks from DTSTART, so skip without resolving zones.
+                continue;
+            }
+            Occurrence candidate = at(start);
             if (!candidate.slot().start().isBefore(to)) {
                 finished = true;
                 break;
@@ -73,10 +80,13 @@ final class Occurrences implements Iterator<Occurrence> {
         if (time.start() instanceof TimePoint.Wall wall) {
             var startPoint = new TimePoint.Wall(start, wall.zone());
             ZoneId endZone = ((TimePoint.Wall) time.end()).zone();
-            Instant end = startPoint.zoned().toInstant().plus(length);
+            Instant startInstant = startPoint.zoned().toInstant();
+            Instant end = startInstant.plus(length);
             var endPoint = new TimePoint.Wall(LocalDateTime.ofInstant(end, endZone), endZone);
-            if (endPoint.zoned().toInstant().isAfter(startPoint.zoned().toInstant())) {
-                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint));
+            Instant endInstant = endPoint.zoned().toInstant();
+            if (endInstant.isAfter(startInstant)) {
+                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint),
+                        new TimeSlot(startInstant, endInstant));
             }
             // The exact end falls in the repeated hour of an autumn overlap, where a wall time means its first
             // occurrence: keep the master's wall-clock length instead (01:30-02:00 stays 01:30-02:00).

@@ -33,6 +33,8 @@ final class Expansion implements Iterator<LocalDateTime> {
     private final List<Integer> byMonthDay;
     private final List<Integer> byMonth;
     private final List<LocalTime> times;
+    /** The weekdays BYDAY names (by {@link DayOfWeek#ordinal()}); unused when BYDAY is empty. */
+    private final boolean[] weekdays = new boolean[7];
     private final ArrayDeque<LocalDateTime> pending = new ArrayDeque<>();
     private long period;
     private int emitted;
@@ -65,6 +67,9 @@ final class Expansion implements Iterator<LocalDateTime> {
             }
         }
         this.byDay = days;
+        for (WeekdayNum day : days) {
+            weekdays[day.day().ordinal()] = true;
+        }
         this.byMonthDay = monthDays;
         this.byMonth = months;
         this.times = times(rule, start.toLocalTime());
@@ -149,10 +154,7 @@ final class Expansion implements Iterator<LocalDateTime> {
                 } else if (!byMonth.isEmpty()) {
                     // Only the months BYMONTH keeps can hold instances: walk those, not the whole year.
                     for (int month : byMonth) {
-                        YearMonth ym = YearMonth.of((int) year, month);
-                        for (int d = 1; d <= ym.lengthOfMonth(); d++) {
-                            all.add(ym.atDay(d));
-                        }
+                        monthDays(YearMonth.of((int) year, month), all);
                     }
                 } else {
                     LocalDate day = LocalDate.of((int) year, 1, 1);
@@ -166,9 +168,7 @@ final class Expansion implements Iterator<LocalDateTime> {
                 if (month.getYear() > LAST_YEAR) {
                     return null;
                 }
-                for (int d = 1; d <= month.lengthOfMonth(); d++) {
-                    all.add(month.atDay(d));
-                }
+                monthDays(month, all);
             }
             case WEEKLY -> {
                 LocalDate weekStart = first.with(TemporalAdjusters.previousOrSame(rule.weekStart()))
@@ -177,7 +177,9 @@ final class Expansion implements Iterator<LocalDateTime> {
                     return null;
                 }
                 for (int d = 0; d < 7; d++) {
-                    all.add(weekStart.plusDays(d));
+                    if (byDay.isEmpty() || weekdays[weekStart.getDayOfWeek().plus(d).ordinal()]) {
+                        all.add(weekStart.plusDays(d));
+                    }
                 }
             }
             case DAILY -> {
@@ -195,6 +197,22 @@ final class Expansion implements Iterator<LocalDateTime> {
             }
         }
         return kept;
+    }
+
+    /**
+     * Adds the days of {@code month} that can pass {@link #keeps}: a day whose weekday BYDAY does not name, or
+     * whose day of the month BYMONTHDAY does not name, never does, so it is not even built. (A shortcut only:
+     * {@link #keeps} still decides.)
+     */
+    private void monthDays(YearMonth month, List<LocalDate> out) {
+        int length = month.lengthOfMonth();
+        int firstWeekday = month.atDay(1).getDayOfWeek().ordinal();
+        for (int d = 1; d <= length; d++) {
+            if ((byDay.isEmpty() || weekdays[(firstWeekday + d - 1) % 7])
+                    && (byMonthDay.isEmpty() || matches(byMonthDay, d, length))) {
+                out.add(month.atDay(d));
+            }
+        }
     }
 
     private boolean keeps(LocalDate day) {

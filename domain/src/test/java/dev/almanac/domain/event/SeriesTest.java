@@ -188,4 +188,31 @@ class SeriesTest {
                     .containsExactly(new SeriesEdit.Carried(day("2026-09-14"), day("2026-09-16")));
         }
     }
+
+    /**
+     * A counted series is walked from its first occurrence (its COUNT needs every earlier one), but the ones that
+     * end before the window are skipped unresolved: an occurrence that began days before the window and still runs
+     * into it must stay.
+     */
+    @Nested
+    class ListingAWindowOfACountedSeries {
+        @Test
+        void an_occurrence_that_began_three_days_before_the_window_and_runs_into_it_is_listed() {
+            Series s = Series.of(series(berlin("2026-09-07T09:00"), berlin("2026-09-10T09:00"), BERLIN,
+                    "RRULE:FREQ=WEEKLY;COUNT=20"), List.of());
+            assertThat(titles(s, "2026-12-10T00:00:00Z", "2026-12-10T06:00:00Z"))
+                    .containsExactly("20261207T090000 Standup");
+            assertThat(titles(s, "2026-12-10T08:00:00Z", "2026-12-14T08:00:00Z")).isEmpty();
+            assertThat(titles(s, "2027-01-18T00:00:00Z", "2027-02-01T00:00:00Z"))
+                    .containsExactly("20270118T090000 Standup");
+        }
+
+        @Test
+        void an_all_day_occurrence_that_began_before_the_window_and_runs_into_it_is_listed() {
+            Series s = Series.of(series(day("2026-09-07"), day("2026-09-10"), BERLIN, "RRULE:FREQ=WEEKLY;COUNT=20"),
+                    List.of());
+            assertThat(titles(s, "2026-12-09T12:00:00Z", "2026-12-09T13:00:00Z")).containsExactly("20261207 Standup");
+            assertThat(titles(s, "2026-12-10T00:00:00Z", "2026-12-13T22:00:00Z")).isEmpty();
+        }
+    }
 }

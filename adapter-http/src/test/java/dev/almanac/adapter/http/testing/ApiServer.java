@@ -42,6 +42,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]{43})");
 
     private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
+    /** Where the test service says it is reached (feed URLs are built on it, not on the request's Host). */
+    public static final URI PUBLIC_URL = URI.create("https://almanac.test");
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final HttpApi api;
@@ -62,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
         var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
         var events = EventUseCases.wire(store.calendars(), store.events(), ids, clock);
         var settings = new HttpSettings("127.0.0.1", 0, VERSION, HttpSettings.DEFAULT_MAX_BODY_BYTES, false,
-                trustedProxies, limits);
+                PUBLIC_URL, trustedProxies, limits);
         var feeds = FeedUseCases.wire(store.accounts(), store.calendars(), store.feeds(), new FakeFeedTokens(), ids, clock,
                 events.export());
         this.api = HttpApi.create(settings, accounts, calendars, events, feeds,
