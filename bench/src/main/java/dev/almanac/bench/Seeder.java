@@ -26,6 +26,7 @@ import dev.almanac.domain.event.Occurrence;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.event.TimePoint;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.ZoneRulesStamp;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -89,12 +90,13 @@ final class Seeder implements AutoCloseable {
                 persistence.apiKeys(),
                 persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(), new NoTokens(),
                 new RandomSecrets(new SecureRandom()),
-                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock),
+                () -> BenchIds.of(BenchIds.ACCOUNT, nextAccount.getAndIncrement()), clock, persistence.audit()),
                 new LifecyclePorts(persistence.lifecycle(), java.net.URI.create("http://localhost:8080"))).register();
         var accounts = new ArrayList<AccountId>();
         Account first = null;
         for (int a = 1; a <= plan.registeredAccounts(); a++) {
-            Account account = register.register(new RegisterAccountUseCase.Command(email(a), PASSWORD, "Bench " + a));
+            Account account = register.register(new RegisterAccountUseCase.Command(email(a), PASSWORD, "Bench " + a),
+                    RequestContext.UNKNOWN);
             accounts.add(account.id());
             if (first == null) {
                 first = account;

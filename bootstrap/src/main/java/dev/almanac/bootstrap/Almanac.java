@@ -3,12 +3,12 @@ package dev.almanac.bootstrap;
 import dev.almanac.adapter.http.HttpApi;
 import dev.almanac.adapter.http.HttpSettings;
 import dev.almanac.adapter.http.security.Argon2idPasswordHasher;
-import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.http.security.JwtAccessTokens;
 import dev.almanac.adapter.http.security.KeyWrap;
 import dev.almanac.adapter.http.security.RandomSecrets;
-import dev.almanac.adapter.http.security.SigningKeyRing;
 import dev.almanac.adapter.http.security.SecureFeedTokens;
+import dev.almanac.adapter.http.security.SigningKeyRing;
+import dev.almanac.adapter.http.security.ZxcvbnPasswordBlocklist;
 import dev.almanac.adapter.mail.LogMailSender;
 import dev.almanac.adapter.mail.SmtpMailSender;
 import dev.almanac.adapter.mail.SmtpSettings;
@@ -18,6 +18,7 @@ import dev.almanac.adapter.persistence.TimeOrderedIds;
 import dev.almanac.application.account.AccountPorts;
 import dev.almanac.application.account.AccountUseCases;
 import dev.almanac.application.account.LifecyclePorts;
+import dev.almanac.application.audit.AuditUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
@@ -27,6 +28,9 @@ import dev.almanac.application.port.MailSender;
 import dev.almanac.application.timezone.RederiveTimesUseCase;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.EmailAddress;
+import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.RequestId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,15 +87,17 @@ public final class Almanac implements AutoCloseable {
             rederiveTimes(database.persistence());
             Core core = Core.wire(config, clock, database.persistence());
             var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21, config.publicUrl());
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21, config.publicUrl())
+                    .withTrustedProxies(config.trustedProxies()).withRateLimits(config.rateLimits());
+            var audit = AuditUseCases.wire(database.persistence().audit(), core.ids(), clock);
             var calendars = CalendarUseCases.wire(database.persistence().calendars(), core.ids(), clock);
             var events = EventUseCases.wire(database.persistence().calendars(), database.persistence().events(),
                     core.ids(), clock);
             var feeds = FeedUseCases.wire(database.persistence().accounts(), database.persistence().calendars(),
                     database.persistence().feeds(), new SecureFeedTokens(core.random()), core.ids(), clock,
                     events.export());
-            http = HttpApi.create(settings, core.accounts(), calendars, events, feeds,
-                    database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant())).start();
+            http = HttpApi.create(settings, core.accounts(), calendars, events, feeds, audit,
+                    database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant()), clock).start();
             var relay = MailRelayWorker.start(MailRelay.wire(database.persistence().outbox(), mailSender(config),
                     clock, relaySettings.retry()), relaySettings.interval());
             return new Almanac(database.embedded(), database.persistence(), http, relay);
@@ -112,8 +119,10 @@ public final class Almanac implements AutoCloseable {
     static Account disableAccount(Config config, String email) {
         Database database = Database.open(config);
         try {
+            // Audited with no client, under a request id that names the command.
+            var command = new RequestContext(Client.UNKNOWN, new RequestId("disable-account-" + UUID.randomUUID()));
             return Core.wire(config, new MicrosecondClock(), database.persistence()).accounts().disable()
-                    .disable(email);
+                    .disable(email, command);
         } finally {
             database.close();
         }
@@ -202,7 +211,7 @@ public final class Almanac implements AutoCloseable {
             var tokens = new JwtAccessTokens(ring, config.accessTokenLifetime());
             var accounts = AccountUseCases.wire(new AccountPorts(persistence.accounts(), persistence.sessions(),
                     persistence.apiKeys(), persistence.loginThrottles(), new Argon2idPasswordHasher(), new ZxcvbnPasswordBlocklist(),
-                    tokens, new RandomSecrets(random), ids, clock),
+                    tokens, new RandomSecrets(random), ids, clock, persistence.audit()),
                     new LifecyclePorts(persistence.lifecycle(), config.mail().publicUrl()));
             return new Core(accounts, tokens, ids, random);
         }

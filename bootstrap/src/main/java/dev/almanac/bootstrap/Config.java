@@ -1,5 +1,8 @@
 package dev.almanac.bootstrap;
 
+import dev.almanac.adapter.http.HttpSettings;
+import dev.almanac.adapter.http.RateLimit;
+import dev.almanac.adapter.http.RateLimits;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.shared.RuleViolationException;
 import java.net.URI;
@@ -22,10 +25,13 @@ import java.util.TreeSet;
  * @param tokenSecret the secret that encrypts the access-token signing keys stored in the database; empty means
  *                    "generate one and keep it in the data directory"
  * @param mail        where mail goes and what its links point at
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed (addresses and CIDR ranges); empty
+ *                       believes none (docs/adr/0017)
+ * @param rateLimits     the per-client-address limits of sign-in, sign-up and verification re-send
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
-                     Duration accessTokenLifetime, Mail mail) {
+                     Duration accessTokenLifetime, Mail mail, List<String> trustedProxies, RateLimits rateLimits) {
 
     /** Where clients reach the service: the base of links in mails and of feed URLs (no trailing slash). */
     public URI publicUrl() {
@@ -41,6 +47,11 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String DATA_DIR = "ALMANAC_DATA_DIR";
     public static final String TOKEN_SECRET = "ALMANAC_TOKEN_SECRET";
     public static final String ACCESS_TOKEN_TTL = "ALMANAC_ACCESS_TOKEN_TTL";
+    public static final String TRUSTED_PROXIES = "ALMANAC_TRUSTED_PROXIES";
+    public static final String RATE_LIMIT_SIGN_IN = "ALMANAC_RATE_LIMIT_SIGN_IN";
+    public static final String RATE_LIMIT_SIGN_UP = "ALMANAC_RATE_LIMIT_SIGN_UP";
+    public static final String RATE_LIMIT_RESEND = "ALMANAC_RATE_LIMIT_RESEND";
+
     public static final String SMTP_HOST = "ALMANAC_SMTP_HOST";
     public static final String SMTP_PORT = "ALMANAC_SMTP_PORT";
     public static final String SMTP_USERNAME = "ALMANAC_SMTP_USERNAME";
@@ -48,27 +59,40 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String SMTP_FROM = "ALMANAC_SMTP_FROM";
     public static final String PUBLIC_URL = "ALMANAC_PUBLIC_URL";
 
+
     private static final Set<String> KNOWN = Set.of(HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, SMTP_HOST, SMTP_PORT,
-            SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, PUBLIC_URL);
+            SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, PUBLIC_URL, TRUSTED_PROXIES, RATE_LIMIT_SIGN_IN,
+            RATE_LIMIT_SIGN_UP, RATE_LIMIT_RESEND);
     static final int MIN_SECRET_BYTES = 32;
 
     public Config {
         java.util.Objects.requireNonNull(mail, "mail");
+        trustedProxies = List.copyOf(trustedProxies);
+        java.util.Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
-    /** Without mail settings: mail goes to the log, links point at {@code http://localhost:<httpPort>}. */
+    /**
+     * Without mail settings (mail goes to the log, links point at {@code http://localhost:<httpPort>}), no trusted
+     * proxy and the default rate limits.
+     */
     public Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                   String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
                   Duration accessTokenLifetime) {
         this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir, tokenSecret,
-                accessTokenLifetime, Mail.toLog(httpPort));
+                accessTokenLifetime, Mail.toLog(httpPort), List.of(), RateLimits.DEFAULTS);
     }
 
     /** The same configuration with other mail settings. */
     public Config withMail(Mail other) {
         return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
-                tokenSecret, accessTokenLifetime, other);
+                tokenSecret, accessTokenLifetime, other, trustedProxies, rateLimits);
+    }
+
+    /** The same configuration with other per-address rate limits. */
+    public Config withRateLimits(RateLimits other) {
+        return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
+                tokenSecret, accessTokenLifetime, mail, trustedProxies, other);
     }
 
     /**
@@ -129,7 +153,36 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
         Path dataDir = path(env, DATA_DIR, "./almanac-data");
         Optional<byte[]> secret = value(env, TOKEN_SECRET).map(Config::secret);
         Duration ttl = value(env, ACCESS_TOKEN_TTL).map(Config::lifetime).orElse(Duration.ofMinutes(15));
-        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, mail(env, port));
+        List<String> proxies = value(env, TRUSTED_PROXIES).map(Config::proxies).orElse(List.of());
+        var limits = new RateLimits(
+                limit(env, RATE_LIMIT_SIGN_IN, RateLimits.DEFAULTS.signIn()),
+                limit(env, RATE_LIMIT_SIGN_UP, RateLimits.DEFAULTS.signUp()),
+                limit(env, RATE_LIMIT_RESEND, RateLimits.DEFAULTS.resend()));
+        return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, mail(env, port), proxies,
+                limits);
+    }
+
+    private static List<String> proxies(String raw) {
+        List<String> entries = java.util.Arrays.stream(raw.split(",")).map(String::strip).toList();
+        for (String entry : entries) {
+            try {
+                HttpSettings.defaults("check").withTrustedProxies(List.of(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(TRUSTED_PROXIES + ": " + e.getMessage()
+                        + "; give a comma-separated list such as 10.0.0.0/8,192.0.2.7");
+            }
+        }
+        return entries;
+    }
+
+    private static RateLimit limit(Map<String, String> env, String name, RateLimit fallback) {
+        return value(env, name).map(raw -> {
+            try {
+                return RateLimit.parse(fallback.name(), raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(name + ": " + e.getMessage() + ", was '" + raw + "'");
+            }
+        }).orElse(fallback);
     }
 
     private static Mail mail(Map<String, String> env, int httpPort) {
@@ -259,6 +312,8 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 + ", user=" + databaseUser + ", password=" + (databasePassword.isEmpty() ? "none" : "redacted")
                 + ", pool=" + databasePoolSize + ", dataDir=" + dataDir
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "given" : "generated") + ", accessTokenTtl="
-                + accessTokenLifetime + ", mail=" + mail + "]";
+                + accessTokenLifetime + ", mail=" + mail + ", trustedProxies=" + trustedProxies
+                + ", rateLimits=[signIn=" + rateLimits.signIn() + ", signUp=" + rateLimits.signUp() + ", resend="
+                + rateLimits.resend() + "]]";
     }
 }

@@ -34,6 +34,8 @@ class AccountSecurityEndToEndTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final byte[] SECRET = "a shared replica secret of 32+ bytes....".getBytes(UTF_8);
+    /** The audit trail's column naming the account an entry is about; kept when the account is deleted. */
+    private static final String AUDIT_ACTOR = "actor_id";
 
     @TempDir
     Path dataA;
@@ -113,7 +115,8 @@ class AccountSecurityEndToEndTest {
     }
 
     @Test
-    void deleting_an_account_leaves_no_row_of_it_in_any_table_and_every_token_answers_401() throws Exception {
+    void deleting_an_account_leaves_no_row_of_it_but_its_anonymous_audit_trail_and_every_token_answers_401()
+            throws Exception {
         TestDatabase.Fresh db = TestDatabase.fresh();
         try (Almanac almanac = Almanac.start(config(db, dataA))) {
             JsonHttp anonymous = client(almanac);
@@ -138,14 +141,29 @@ class AccountSecurityEndToEndTest {
 
             Map<String, List<String>> accountColumns = accountColumns(db);
             assertThat(accountColumns).as("the schema scan must see the known tables")
-                    .containsKeys("accounts", "calendars", "sessions", "login_throttles");
+                    .containsKeys("accounts", "calendars", "sessions", "login_throttles", "audit_log");
+            // The one deliberate exception (ADR 0016): the audit trail keeps its entries, naming the deleted account
+            // by its id only; their address, user agent and subject are forgotten (asserted below).
+            assertThat(accountColumns.get("audit_log")).containsExactly(AUDIT_ACTOR);
+            Map<String, List<String>> exceptTheTrail = new LinkedHashMap<>(accountColumns);
+            exceptTheTrail.remove("audit_log");
             assertThat(rowsReferring(db, accountColumns, adaId)).as("before").isNotEmpty();
             assertThat(rowsContaining(db, adasIds)).as("before").containsKeys("accounts", "calendars", "events",
                     "event_overrides", "calendar_feeds", "sessions", "refresh_tokens", "login_throttles");
 
             as(anonymous, ada).post("/v1/me/delete", object("password", PASSWORD)).expect(204);
 
-            assertThat(rowsReferring(db, accountColumns, adaId)).as("rows naming the deleted account").isEmpty();
+            assertThat(rowsReferring(db, exceptTheTrail, adaId)).as("rows naming the deleted account").isEmpty();
+            assertThat(count(db, "select count(*) from audit_log where actor_id = '" + adaId + "'"))
+                    .as("the deleted account's audit entries are kept").isGreaterThanOrEqualTo(6);
+            assertThat(count(db, "select count(*) from audit_log where actor_id = '" + adaId + "' and (ip is not null"
+                    + " or user_agent is not null or subject is not null)"))
+                    .as("audit entries of the deleted account still holding an address, user agent or subject")
+                    .isZero();
+            assertThat(count(db, "select count(*) from audit_log where actor_id = '" + adaId
+                    + "' and event = 'account.deleted' and outcome = 'success'")).isEqualTo(1);
+            assertThat(count(db, "select count(*) from audit_log where actor_id = '" + graceId
+                    + "' and ip is not null")).as("the other account's trail keeps its addresses").isPositive();
             assertThat(rowsContaining(db, adasIds)).as("rows holding any id of the deleted account").isEmpty();
             assertThat(rowsContaining(db, List.of(adaEmail))).as("rows holding its e-mail address").isEmpty();
             assertThat(rowsReferring(db, accountColumns, graceId)).as("the other account keeps its rows")
@@ -251,7 +269,8 @@ class AccountSecurityEndToEndTest {
 
     /**
      * {@code table -> rows} for every table of the schema (Flyway's history aside) with a row whose text form
-     * contains one of {@code needles}: catches an id or address kept in a column of any name or type.
+     * contains one of {@code needles}: catches an id or address kept in a column of any name or type. The audit
+     * trail's actor column is left out of its rows' text.
      */
     private static Map<String, Long> rowsContaining(TestDatabase.Fresh db, List<String> needles)
             throws SQLException {
@@ -269,8 +288,10 @@ class AccountSecurityEndToEndTest {
         Map<String, Long> found = new LinkedHashMap<>();
         for (String table : tables) {
             for (String needle : needles) {
-                long rows = count(db, "select count(*) from \"" + table + "\" t where strpos(lower(t::text), lower('"
-                        + needle.replace("'", "''") + "')) > 0");
+                // The audit trail's actor column is the one place allowed to keep an account's id (ADR 0016).
+                String row = table.equals("audit_log") ? "(to_jsonb(t) - '" + AUDIT_ACTOR + "')::text" : "t::text";
+                long rows = count(db, "select count(*) from \"" + table + "\" t where strpos(lower(" + row
+                        + "), lower('" + needle.replace("'", "''") + "')) > 0");
                 if (rows > 0) {
                     found.merge(table, rows, Long::sum);
                 }

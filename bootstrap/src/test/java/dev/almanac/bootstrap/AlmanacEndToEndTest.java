@@ -193,6 +193,29 @@ class AlmanacEndToEndTest {
     }
 
     @Nested
+    class AuditTrail {
+
+        @Test
+        void failures_are_kept_although_their_requests_fail_and_successes_come_with_their_change() {
+            JsonHttp ada = signedUp("ada.audit@example.org");
+            anonymous.post("/v1/auth/token", object("email", "ada.audit@example.org", "password",
+                    "not the password at all"), "X-Request-Id", "audit-wrong").expect(401);
+            String refresh = anonymous.post("/v1/auth/token", object("email", "ada.audit@example.org", "password",
+                    "correct horse battery staple")).expect(200).json().get("refreshToken").asText();
+            anonymous.post("/v1/auth/refresh", object("refreshToken", refresh)).expect(200);
+            anonymous.post("/v1/auth/refresh", object("refreshToken", refresh)).expect(401);
+
+            JsonNode items = ada.get("/v1/me/audit").expect(200).json().get("items");
+
+            List<String> events = new ArrayList<>();
+            items.forEach(item -> events.add(item.get("event").asText() + ":" + item.get("outcome").asText()));
+            assertThat(events).containsExactly("auth.refresh_reuse_detected:failure", "auth.refresh:success",
+                    "auth.sign_in:success", "auth.sign_in:failure", "auth.sign_in:success", "account.sign_up:success");
+            assertThat(items.get(3).get("requestId").asText()).isEqualTo("audit-wrong");
+        }
+    }
+
+    @Nested
     class AProgramWithAnApiKey {
 
         @Test

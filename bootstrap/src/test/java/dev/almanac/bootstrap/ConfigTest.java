@@ -3,6 +3,8 @@ package dev.almanac.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.almanac.adapter.http.RateLimit;
+import dev.almanac.adapter.http.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,6 +27,8 @@ class ConfigTest {
         assertThat(config.tokenSecret()).isEmpty();
         assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.databasePoolSize()).isEqualTo(10);
+        assertThat(config.trustedProxies()).isEmpty();
+        assertThat(config.rateLimits()).isEqualTo(RateLimits.DEFAULTS);
         assertThat(config.publicUrl()).hasToString("http://localhost:8080");
     }
 
@@ -34,6 +38,20 @@ class ConfigTest {
                 .hasToString("http://localhost:9090");
         assertThat(Config.fromEnvironment(Map.of("ALMANAC_PUBLIC_URL", "https://cal.example.org/almanac/"))
                 .publicUrl()).hasToString("https://cal.example.org/almanac");
+    }
+
+    @Test
+    void trusted_proxies_and_rate_limits_are_read() {
+        Config config = Config.fromEnvironment(Map.of(
+                "ALMANAC_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7,::1",
+                "ALMANAC_RATE_LIMIT_SIGN_IN", "50/PT1M",
+                "ALMANAC_RATE_LIMIT_SIGN_UP", "3/PT1H",
+                "ALMANAC_RATE_LIMIT_RESEND", "2/PT30M"));
+
+        assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "192.0.2.7", "::1");
+        assertThat(config.rateLimits().signIn()).isEqualTo(new RateLimit("sign_in", 50, Duration.ofMinutes(1)));
+        assertThat(config.rateLimits().signUp()).isEqualTo(new RateLimit("sign_up", 3, Duration.ofHours(1)));
+        assertThat(config.rateLimits().resend()).isEqualTo(new RateLimit("resend", 2, Duration.ofMinutes(30)));
     }
 
     @Test
@@ -127,6 +145,13 @@ class ConfigTest {
                 "ALMANAC_ACCESS_TOKEN_TTL|PT10S",
                 "ALMANAC_ACCESS_TOKEN_TTL|P2D",
                 "ALMANAC_DATA_DIR|'bad\u0000path'",
+                "ALMANAC_TRUSTED_PROXIES|proxy.example.org",
+                "ALMANAC_TRUSTED_PROXIES|'10.0.0.0/8,,192.0.2.1'",
+                "ALMANAC_TRUSTED_PROXIES|10.0.0.0/40",
+                "ALMANAC_RATE_LIMIT_SIGN_IN|20 a minute",
+                "ALMANAC_RATE_LIMIT_SIGN_IN|0/PT1M",
+                "ALMANAC_RATE_LIMIT_SIGN_UP|10/PT0.1S",
+                "ALMANAC_RATE_LIMIT_RESEND|5/P2D",
                 "ALMANAC_PUBLIC_URL|ftp://almanac.example.org",
                 "ALMANAC_PUBLIC_URL|almanac.example.org",
                 "ALMANAC_PUBLIC_URL|/relative/path",

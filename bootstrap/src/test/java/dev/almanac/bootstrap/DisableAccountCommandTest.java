@@ -10,9 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,9 +76,29 @@ class DisableAccountCommandTest {
             http.post("/v1/auth/token", object("email", "ada@example.org", "password", PASSWORD))
                     .problem(401, "auth.account_disabled");
 
+            assertThat(disabledEntries(db)).as("the audit trail names the command, not a client")
+                    .containsExactly("success|none|disable-account-");
+
             assertThat(run(env, "disable-account", "ada@example.org")).as("again: no harm").isEqualTo(AdminCommand.OK);
             assertThat(run(env, "disable-account", "nobody@example.org")).isEqualTo(AdminCommand.FAILED);
             assertThat(err.toString(UTF_8)).contains("no account has the address nobody@example.org");
+        }
+    }
+
+    /** The account.disabled entries: outcome, address (none for a command) and the request id's prefix. */
+    private static List<String> disabledEntries(TestDatabase.Fresh db) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement("""
+                select outcome, coalesce(ip, 'none'), request_id from audit_log
+                 where event = 'account.disabled' and actor_id is not null order by occurred_at
+                """); ResultSet rs = s.executeQuery()) {
+            List<String> entries = new ArrayList<>();
+            while (rs.next()) {
+                entries.add(rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getString(3).replaceAll("[0-9a-f-]{36}$", ""));
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

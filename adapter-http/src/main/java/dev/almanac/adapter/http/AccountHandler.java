@@ -31,7 +31,7 @@ final class AccountHandler {
 
     void signUp(Context ctx) {
         SignUp request = SignUp.read(bodies.object(ctx, JsonBodies.JSON));
-        Account account = accounts.register().register(request.toCommand());
+        Account account = accounts.register().register(request.toCommand(), Clients.context(ctx));
         ctx.header("Cache-Control", "no-store");
         ctx.header("Location", "/v1/me");
         responses.representation(ctx, 201, AccountResponse.from(account));
@@ -41,28 +41,28 @@ final class AccountHandler {
     void verify(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         VerifyRequest request = VerifyRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        Account account = accounts.verify().verify(request.token());
+        Account account = accounts.verify().verify(request.token(), Clients.context(ctx));
         responses.json(ctx, 200, AccountResponse.from(account));
     }
 
     /** Always 202 for a well-formed address: whether a mail goes out is nobody's business but the inbox's. */
     void resendVerification(Context ctx) {
         ResendRequest request = ResendRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        accounts.resendVerification().resend(request.email());
+        accounts.resendVerification().resend(request.email(), Clients.context(ctx));
         ctx.status(202);
     }
 
     /** 202: a token is on its way to the new address; the address changes when it is verified. */
     void changeEmail(Context ctx) {
         ChangeEmailRequest request = ChangeEmailRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        accounts.changeEmail().request(request.toCommand(BearerAuthentication.caller(ctx)));
+        accounts.changeEmail().request(request.toCommand(BearerAuthentication.caller(ctx)), Clients.context(ctx));
         ctx.status(202);
     }
 
     void token(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         Credentials credentials = Credentials.read(bodies.object(ctx, JsonBodies.JSON));
-        var signedIn = accounts.signIn().signIn(credentials.toCommand(), Clients.of(ctx));
+        var signedIn = accounts.signIn().signIn(credentials.toCommand(), Clients.context(ctx));
         responses.json(ctx, 200, TokenResponse.from(signedIn));
     }
 
@@ -74,13 +74,14 @@ final class AccountHandler {
     void changePassword(Context ctx) {
         PasswordChange request = PasswordChange.read(bodies.object(ctx, JsonBodies.JSON));
         accounts.changePassword().changePassword(
-                request.toCommand(BearerAuthentication.caller(ctx), BearerAuthentication.session(ctx)));
+                request.toCommand(BearerAuthentication.caller(ctx), BearerAuthentication.session(ctx)),
+                Clients.context(ctx));
         ctx.status(204);
     }
 
     void deleteAccount(Context ctx) {
         AccountDeletion request = AccountDeletion.read(bodies.object(ctx, JsonBodies.JSON));
-        accounts.deleteAccount().delete(request.toCommand(BearerAuthentication.caller(ctx)));
+        accounts.deleteAccount().delete(request.toCommand(BearerAuthentication.caller(ctx)), Clients.context(ctx));
         ctx.status(204);
     }
 }

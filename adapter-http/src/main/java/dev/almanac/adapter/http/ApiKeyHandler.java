@@ -20,7 +20,8 @@ final class ApiKeyHandler {
 
     void create(Context ctx) {
         CreateApiKeyRequest request = CreateApiKeyRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        var created = accounts.createApiKey().create(request.toCommand(BearerAuthentication.caller(ctx)));
+        var created = accounts.createApiKey().create(request.toCommand(BearerAuthentication.caller(ctx)),
+                Clients.context(ctx));
         responses.json(ctx, 201, CreatedApiKeyResponse.from(created));
     }
 
@@ -31,7 +32,8 @@ final class ApiKeyHandler {
     }
 
     void revoke(Context ctx) {
-        accounts.apiKeys().revoke(BearerAuthentication.caller(ctx), RequestParams.apiKeyId(ctx));
+        accounts.apiKeys().revoke(BearerAuthentication.caller(ctx), RequestParams.apiKeyId(ctx),
+                Clients.context(ctx));
         ctx.status(204);
     }
 }

@@ -84,6 +84,11 @@ final class BearerAuthentication {
         ctx.attribute(SESSION, subject.session());
     }
 
+    /** The authenticated account, if a token named one on this request. */
+    static java.util.Optional<AccountId> callerIfAny(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
     /**
      * The credential of an {@code Authorization: Bearer <credential>} header (RFC 6750 §2.1: the scheme in any
      * case, one or more spaces, then {@code b64token}, trailing spaces allowed), or {@code null} when the header
@@ -123,6 +128,8 @@ final class BearerAuthentication {
     /** An API key authenticates (401 if not), then must be allowed on this route (403 if not). */
     private AccountId byApiKey(Context ctx, Routes.Access access, String presented) {
         ApiKey key = apiKeys.authenticate(presented);
+        // Named before any refusal below, so a 403 is audited with the key's account.
+        ctx.attribute(ATTRIBUTE, key.account());
         if (access instanceof Routes.Access.Scoped scoped) {
             try {
                 key.require(scoped.scope());

@@ -25,15 +25,25 @@ final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
     private final ObjectMapper json;
+    private final AccessDenials denials;
 
-    ErrorMapper(ObjectMapper json) {
+    ErrorMapper(ObjectMapper json, AccessDenials denials) {
         this.json = json;
+        this.denials = denials;
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> write(ctx, domain(e, ctx)));
-        routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, Problem.of(e.status(), e.code(), e.getMessage(),
-                e.errors())));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            Problem problem = domain(e, ctx);
+            denials.note(ctx, problem.status());
+            write(ctx, problem);
+        });
+        routes.exception(HttpProblem.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            write(ctx, Problem.of(e.status(), e.code(), e.getMessage(), e.errors()));
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, framework(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> write(ctx, unexpected(e, ctx)));
     }
@@ -76,7 +86,7 @@ final class ErrorMapper {
     private static Problem framework(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
             case 404:
-                return Problem.of(404, "route.not_found", "There is no " + ctx.method() + " " + ctx.path()
+                return Problem.of(404, "route.not_found", "There is no " + ctx.method() + " " + RequestLog.shownPath(ctx)
                         + "; see /openapi.yaml for the routes", null);
             case 405: {
                 String allowed = e.getDetails().values().stream().findFirst().orElse("");
@@ -100,13 +110,15 @@ final class ErrorMapper {
     private static Problem unexpected(Exception e, Context ctx) {
         String requestId = RequestLog.requestId(ctx);
         if (isStorageOutage(e)) {
-            LOG.warn("Storage unavailable handling {} {} (request {}): {}", ctx.method(), ctx.path(), requestId,
+            LOG.warn("Storage unavailable handling {} {} (request {}): {}", ctx.method(), RequestLog.shownPath(ctx),
+                    requestId,
                     rootMessage(e));
             ctx.header("Retry-After", "5");
             return Problem.of(503, "service.unavailable",
                     "The service cannot reach its database right now; nothing was changed. Retry shortly.", null);
         }
-        LOG.error("Unexpected failure handling {} {} (request {})", ctx.method(), ctx.path(), requestId, e);
+        LOG.error("Unexpected failure handling {} {} (request {})", ctx.method(), RequestLog.shownPath(ctx), requestId,
+                e);
         return Problem.of(500, "server.error",
                 "Something went wrong on our side. If it persists, report request id " + requestId, null);
     }
@@ -143,7 +155,7 @@ final class ErrorMapper {
         try {
             ctx.status(problem.status())
                     .contentType(Problem.MEDIA_TYPE)
-                    .result(Json.write(json, problem));
+                    .result(Json.write(json, problem.forRequest(RequestLog.requestId(ctx))));
         } catch (RuntimeException failure) {
             LOG.error("Could not write a problem response (request {})", RequestLog.requestId(ctx), failure);
             ctx.status(500).contentType(Problem.MEDIA_TYPE)

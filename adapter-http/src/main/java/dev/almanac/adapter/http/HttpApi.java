@@ -4,15 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.application.account.AccountUseCases;
+import dev.almanac.application.audit.AuditUseCases;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -21,7 +23,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * Swagger UI at {@code /docs}.
  *
  * <pre>{@code
- * try (HttpApi api = HttpApi.create(settings, accounts, calendars, events, database::isUp).start()) {
+ * try (HttpApi api = HttpApi.create(settings, accounts, calendars, events, feeds, audit, database::isUp, jwks,
+ *         clock).start()) {
  *     ... api.port() ...
  * }
  * }</pre>
@@ -40,17 +43,16 @@ public final class HttpApi implements AutoCloseable {
         this.routes = routes;
     }
 
+    /**
+     * @param jwks  the JSON Web Key Set to publish at {@code /.well-known/jwks.json}
+     * @param clock the time the rate limiters' buckets refill by
+     */
     public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
-                                 EventUseCases events, FeedUseCases feeds, BooleanSupplier databaseHealthy) {
-        return create(settings, accounts, calendars, events, feeds, databaseHealthy,
-                () -> Map.of("keys", List.of()));
-    }
-
-    /** @param jwks the JSON Web Key Set to publish at {@code /.well-known/jwks.json} */
-    public static HttpApi create(HttpSettings settings, AccountUseCases accounts, CalendarUseCases calendars,
-                                 EventUseCases events, FeedUseCases feeds, BooleanSupplier databaseHealthy,
-                                 Supplier<Map<String, Object>> jwks) {
+                                 EventUseCases events, FeedUseCases feeds, AuditUseCases audit,
+                                 BooleanSupplier databaseHealthy, Supplier<Map<String, Object>> jwks, Clock clock) {
         requireNonNull(jwks, "jwks");
+        requireNonNull(audit, "audit");
+        requireNonNull(clock, "clock");
         requireNonNull(settings, "settings");
         requireNonNull(accounts, "accounts");
         requireNonNull(calendars, "calendars");
@@ -71,9 +73,15 @@ public final class HttpApi implements AutoCloseable {
                 new JwksHandler(jwks, responses),
                 new ICalendarHandler(events, calendars, bodies, responses, settings.version()),
                 new FeedHandler(feeds, settings.version(), settings.publicUrl(), responses),
-                new ApiKeyHandler(accounts, bodies, responses));
+                new ApiKeyHandler(accounts, bodies, responses),
+                new AuditHandler(audit.trail(), responses),
+                settings.rateLimits());
         var authentication = new BearerAuthentication(accounts.identifyCaller(), accounts.authenticateApiKey());
-        var errors = new ErrorMapper(json);
+        var errors = new ErrorMapper(json, new AccessDenials(audit.accessDenied()));
+        var addresses = new ClientAddresses(settings.trustedProxies());
+        var limits = settings.rateLimits();
+        var limiter = new PerAddressRateLimiter(clock, java.util.stream.Stream.of(limits.signIn(), limits.signUp(),
+                limits.resend()).map(RateLimit::period).max(java.util.Comparator.naturalOrder()).orElseThrow());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -91,8 +99,9 @@ public final class HttpApi implements AutoCloseable {
             config.requestLogger.http(RequestLog::log);
 
             config.routes.before(RequestLog::assignId);
+            config.routes.before(addresses::assign);
             config.routes.beforeMatched(authentication::filter);
-            Routes.register(config.routes, table);
+            Routes.register(config.routes, table, limiter);
             errors.register(config.routes);
         });
         return new HttpApi(settings, app, table);

@@ -12,12 +12,25 @@ final class HttpProblem extends RuntimeException {
     private final int status;
     private final String code;
     private final transient List<Problem.FieldError> errors;
+    /** Seconds for a {@code Retry-After} header; 0 for none. */
+    private final long retryAfterSeconds;
 
     HttpProblem(int status, String code, String detail, List<Problem.FieldError> errors) {
+        this(status, code, detail, errors, 0);
+    }
+
+    private HttpProblem(int status, String code, String detail, List<Problem.FieldError> errors,
+                        long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: this client address has used up a route's rate limit; it may retry after {@code seconds}. */
+    static HttpProblem tooManyRequests(long seconds, String detail) {
+        return new HttpProblem(429, "request.rate_limited", detail, List.of(), seconds);
     }
 
     HttpProblem(int status, String code, String detail) {
@@ -53,5 +66,9 @@ final class HttpProblem extends RuntimeException {
 
     List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

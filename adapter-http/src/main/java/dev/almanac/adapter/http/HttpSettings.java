@@ -3,6 +3,7 @@ package dev.almanac.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * How the HTTP server listens and what it accepts.
@@ -15,9 +16,12 @@ import java.net.URI;
  * @param publicUrl      where clients reach the service (scheme, host, optional path, no trailing slash), for the
  *                       absolute addresses it hands out such as feed URLs; never taken from a request's Host
  *                       header, which the sender chooses
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed: addresses and CIDR ranges; empty
+ *                       (the default) believes no forwarding header (docs/adr/0017)
+ * @param rateLimits     the per-client-address limits of sign-in, sign-up and verification re-send
  */
 public record HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads,
-                           URI publicUrl) {
+                           URI publicUrl, List<String> trustedProxies, RateLimits rateLimits) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,9 +40,21 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
             throw new IllegalArgumentException("publicUrl must be an absolute http(s) URL without a trailing "
                     + "slash, was " + publicUrl);
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        trustedProxies.forEach(ClientAddresses::checkPattern);
+        requireNonNull(rateLimits, "rateLimits");
     }
 
-    /** Settings whose public URL is {@code http://localhost:<port>}, for a service reached where it listens. */
+    /** No trusted proxy, the default rate limits. */
+    public HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads,
+                        URI publicUrl) {
+        this(host, port, version, maxBodyBytes, virtualThreads, publicUrl, List.of(), RateLimits.DEFAULTS);
+    }
+
+    /**
+     * Settings whose public URL is {@code http://localhost:<port>}, for a service reached where it listens; no
+     * trusted proxy, the default rate limits.
+     */
     public HttpSettings(String host, int port, String version, long maxBodyBytes, boolean virtualThreads) {
         this(host, port, version, maxBodyBytes, virtualThreads, URI.create("http://localhost:" + port));
     }
@@ -49,18 +65,30 @@ public record HttpSettings(String host, int port, String version, long maxBodyBy
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads, publicUrl);
+        return new HttpSettings(host, newPort, version, maxBodyBytes, virtualThreads, publicUrl, trustedProxies,
+                rateLimits);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads, publicUrl);
+        return new HttpSettings(newHost, port, version, maxBodyBytes, virtualThreads, publicUrl, trustedProxies,
+                rateLimits);
     }
 
     public HttpSettings withPublicUrl(URI newPublicUrl) {
-        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, newPublicUrl);
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, newPublicUrl, trustedProxies,
+                rateLimits);
     }
 
     public HttpSettings withVirtualThreads(boolean enabled) {
-        return new HttpSettings(host, port, version, maxBodyBytes, enabled, publicUrl);
+        return new HttpSettings(host, port, version, maxBodyBytes, enabled, publicUrl, trustedProxies, rateLimits);
+    }
+
+    /** @throws IllegalArgumentException for an entry that is not an IP address or CIDR range */
+    public HttpSettings withTrustedProxies(List<String> proxies) {
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, publicUrl, proxies, rateLimits);
+    }
+
+    public HttpSettings withRateLimits(RateLimits limits) {
+        return new HttpSettings(host, port, version, maxBodyBytes, virtualThreads, publicUrl, trustedProxies, limits);
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param type   {@code urn:almanac:problem:} followed by {@code code}
  * @param code   the stable machine code, e.g. {@code event.time.end_not_after_start}
+ * @param requestId the request's id (as in {@code X-Request-Id} and the log), to quote when reporting it
  * @param errors one entry per bad field; absent when the problem is not about fields
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+record Problem(String type, String title, int status, String detail, String code, String requestId,
+               List<FieldError> errors) {
     static final String TYPE_PREFIX = "urn:almanac:problem:";
     static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,7 +21,12 @@ record Problem(String type, String title, int status, String detail, String code
     static final int MAX_ERRORS = 50;
 
     static Problem of(int status, String code, String detail, List<FieldError> errors) {
-        return new Problem(TYPE_PREFIX + code, titleOf(status), status, detail, code, capped(errors));
+        return new Problem(TYPE_PREFIX + code, titleOf(status), status, detail, code, null, capped(errors));
+    }
+
+    /** This problem, naming the request it answers. */
+    Problem forRequest(String id) {
+        return new Problem(type, title, status, detail, code, id, errors);
     }
 
     private static List<FieldError> capped(List<FieldError> errors) {
@@ -51,6 +58,7 @@ record Problem(String type, String title, int status, String detail, String code
             case 413: return "Content Too Large";
             case 415: return "Unsupported Media Type";
             case 422: return "Unprocessable Content";
+            case 429: return "Too Many Requests";
             case 503: return "Service Unavailable";
             default: return status >= 500 ? "Internal Server Error" : "Error";
         }

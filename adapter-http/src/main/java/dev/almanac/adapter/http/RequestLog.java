@@ -1,20 +1,22 @@
 package dev.almanac.adapter.http;
 
+import dev.almanac.domain.security.RequestId;
 import io.javalin.http.Context;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gives every request an id (a sane incoming {@code X-Request-Id} is kept, otherwise a new one) and logs one
  * line per request: method, path (never the query, which may hold search text), status, milliseconds, id.
- * Bodies, headers, passwords and tokens are never logged.
+ * Bodies, headers, passwords and tokens are never logged; a path parameter that is a credential (the feed token
+ * of {@code /v1/feeds/{token}}) is shown as its name, e.g. {@code /v1/feeds/{token}}.
  */
 final class RequestLog {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "almanac.requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Path parameters that are credentials: never logged. */
+    private static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("token");
     private static final Logger LOG = LoggerFactory.getLogger("dev.almanac.http.access");
 
     private RequestLog() {
@@ -22,7 +24,7 @@ final class RequestLog {
 
     static void assignId(Context ctx) {
         String incoming = ctx.header(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = RequestId.isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
     }
@@ -34,9 +36,30 @@ final class RequestLog {
 
     static void log(Context ctx, Float millis) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {}ms id={}", ctx.method(), sanitized(ctx.path()), ctx.statusCode(),
+            LOG.info("{} {} {} {}ms id={}", ctx.method(), shownPath(ctx), ctx.statusCode(),
                     tenths(millis), requestId(ctx));
         }
+    }
+
+    /** The request's path as it may be logged or echoed: credentials masked, printable, at most 200 characters. */
+    static String shownPath(Context ctx) {
+        java.util.Map<String, String> parameters;
+        try {
+            parameters = ctx.pathParamMap();
+        } catch (RuntimeException noRouteMatched) {
+            parameters = java.util.Map.of();
+        }
+        if (parameters.keySet().stream().noneMatch(SECRET_PARAMETERS::contains)) {
+            return sanitized(ctx.path());
+        }
+        // The route's template with only the harmless parameters filled in, whatever encoding the client used.
+        String shown = ctx.endpoints().matchedHttpEndpoint().path;
+        for (var parameter : parameters.entrySet()) {
+            if (!SECRET_PARAMETERS.contains(parameter.getKey())) {
+                shown = shown.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            }
+        }
+        return sanitized(shown);
     }
 
     /** The path as logged: at most 200 characters, anything but visible ASCII shown as {@code ?}. */

@@ -16,6 +16,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Every route of the API, with what it needs of its caller. Nothing is registered anywhere else. */
@@ -56,7 +57,18 @@ final class Routes {
         }
     }
 
-    record Route(HandlerType method, String path, Access access, Handler handler) {
+    /**
+     * One route. {@code limit} is the per-client-address rate limit it declares, if any (docs/adr/0017); declare one
+     * with {@link #limitedBy}.
+     */
+    record Route(HandlerType method, String path, Access access, Handler handler, Optional<RateLimit> limit) {
+        Route(HandlerType method, String path, Access access, Handler handler) {
+            this(method, path, access, handler, Optional.empty());
+        }
+
+        Route limitedBy(RateLimit rateLimit) {
+            return new Route(method, path, access, handler, Optional.of(rateLimit));
+        }
     }
 
     private Routes() {
@@ -64,15 +76,17 @@ final class Routes {
 
     static List<Route> table(AccountHandler accounts, CalendarHandler calendars, EventHandler events,
                              HealthHandler health, DocsHandler docs, SessionHandler sessions, JwksHandler jwks,
-                             ICalendarHandler ical, FeedHandler feeds, ApiKeyHandler apiKeys) {
+                             ICalendarHandler ical, FeedHandler feeds, ApiKeyHandler apiKeys, AuditHandler audit,
+                             RateLimits limits) {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
-                new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp),
+                new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp).limitedBy(limits.signUp()),
                 new Route(HandlerType.POST, "/v1/accounts/verify", PUBLIC, accounts::verify),
-                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification),
+                new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification)
+                        .limitedBy(limits.resend()),
                 new Route(HandlerType.POST, "/v1/me/email", SESSION_ONLY, accounts::changeEmail),
-                new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token),
+                new Route(HandlerType.POST, "/v1/auth/token", PUBLIC, accounts::token).limitedBy(limits.signIn()),
                 new Route(HandlerType.GET, "/v1/me", needs(ACCOUNT_READ), accounts::me),
                 new Route(HandlerType.POST, "/v1/me/password", SESSION_ONLY, accounts::changePassword),
                 // POST, not DELETE /v1/me: the password travels in a body, which a DELETE may lose (ADR 0015).
@@ -81,6 +95,8 @@ final class Routes {
                 new Route(HandlerType.POST, "/v1/auth/logout", PUBLIC, sessions::logout),
                 new Route(HandlerType.GET, "/v1/me/sessions", SESSION_ONLY, sessions::list),
                 new Route(HandlerType.DELETE, "/v1/me/sessions/{sessionId}", SESSION_ONLY, sessions::revoke),
+                // The trail shows where the account was used from, like the session list: not for API keys.
+                new Route(HandlerType.GET, "/v1/me/audit", SESSION_ONLY, audit::list),
                 new Route(HandlerType.POST, "/v1/me/api-keys", SESSION_ONLY, apiKeys::create),
                 new Route(HandlerType.GET, "/v1/me/api-keys", SESSION_ONLY, apiKeys::list),
                 new Route(HandlerType.DELETE, "/v1/me/api-keys/{apiKeyId}", SESSION_ONLY, apiKeys::revoke),
@@ -116,11 +132,13 @@ final class Routes {
      * very status and headers GET would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200
      * without running the handler or the access check.
      */
-    static void register(RoutesConfig routes, List<Route> table) {
+    static void register(RoutesConfig routes, List<Route> table, PerAddressRateLimiter limiter) {
         for (Route route : table) {
-            routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+            Handler handler = route.limit().map(limit -> limiter.guard(limit, route.handler()))
+                    .orElse(route.handler());
+            routes.addHttpHandler(route.method(), route.path(), handler, route.access());
             if (route.method() == HandlerType.GET) {
-                routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), route.access());
+                routes.addHttpHandler(HandlerType.HEAD, route.path(), handler, route.access());
             }
         }
     }

@@ -21,14 +21,14 @@ final class SessionHandler {
     void refresh(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         RefreshTokenRequest request = RefreshTokenRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        var signedIn = accounts.refresh().refresh(request.refreshToken(), Clients.of(ctx));
+        var signedIn = accounts.refresh().refresh(request.refreshToken(), Clients.context(ctx));
         responses.json(ctx, 200, TokenResponse.from(signedIn));
     }
 
     void logout(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         RefreshTokenRequest request = RefreshTokenRequest.read(bodies.object(ctx, JsonBodies.JSON));
-        accounts.signOut().signOut(request.refreshToken());
+        accounts.signOut().signOut(request.refreshToken(), Clients.context(ctx));
         ctx.status(204);
     }
 
@@ -39,7 +39,7 @@ final class SessionHandler {
     }
 
     void revoke(Context ctx) {
-        accounts.sessions().revoke(BearerAuthentication.caller(ctx), RequestParams.sessionId(ctx));
+        accounts.sessions().revoke(BearerAuthentication.caller(ctx), RequestParams.sessionId(ctx), Clients.context(ctx));
         ctx.status(204);
     }
 }

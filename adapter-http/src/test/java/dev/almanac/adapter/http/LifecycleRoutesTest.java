@@ -7,6 +7,7 @@ import dev.almanac.adapter.http.testing.ApiServer;
 import dev.almanac.adapter.http.testing.JsonHttp;
 import dev.almanac.adapter.http.testing.Reply;
 import dev.almanac.application.port.OutgoingMail;
+import dev.almanac.domain.security.RequestContext;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -266,7 +267,7 @@ class LifecycleRoutesTest {
             JsonHttp ada = http.withToken(signedIn.json().get("accessToken").asText());
             String refresh = signedIn.json().get("refreshToken").asText();
 
-            server.accounts().disable().disable("ada@example.org");
+            server.accounts().disable().disable("ada@example.org", RequestContext.UNKNOWN);
 
             ada.get("/v1/me").problem(401, "auth.token_invalid");
             http.post("/v1/auth/refresh", object("refreshToken", refresh)).problem(401, "auth.refresh_token_invalid");

@@ -68,7 +68,7 @@ class ProtocolTest {
                         .isEqualTo("Bearer");
                 checked++;
             }
-            assertThat(checked).isEqualTo(23);
+            assertThat(checked).isEqualTo(24);
         }
 
         @Test

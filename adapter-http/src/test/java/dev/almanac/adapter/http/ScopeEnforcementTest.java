@@ -94,7 +94,7 @@ class ScopeEnforcementTest {
             }
         }
         assertThat(scoped).isEqualTo(15);
-        assertThat(sessionOnly).isEqualTo(8);
+        assertThat(sessionOnly).isEqualTo(9);
     }
 
     /**
@@ -114,7 +114,7 @@ class ScopeEnforcementTest {
                 Map.entry("POST /v1/me/api-keys", "session"), Map.entry("GET /v1/me/api-keys", "session"),
                 Map.entry("DELETE /v1/me/api-keys/{apiKeyId}", "session"),
                 Map.entry("POST /v1/me/password", "session"), Map.entry("POST /v1/me/delete", "session"),
-                Map.entry("POST /v1/me/email", "session"),
+                Map.entry("POST /v1/me/email", "session"), Map.entry("GET /v1/me/audit", "session"),
                 Map.entry("POST /v1/accounts/verify", "public"), Map.entry("POST /v1/accounts/verify/resend", "public"),
                 Map.entry("POST /v1/calendars", "calendars:write"), Map.entry("GET /v1/calendars", "calendars:read"),
                 Map.entry("GET /v1/calendars/{calendarId}", "calendars:read"),

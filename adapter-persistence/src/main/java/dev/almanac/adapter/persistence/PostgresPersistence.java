@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.almanac.application.port.AccountLifecycleStore;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.ApiKeyRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.CalendarRepository;
 import dev.almanac.application.port.DerivedTimes;
 import dev.almanac.application.port.EventRepository;
@@ -47,6 +48,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final LoginThrottles loginThrottles;
     private final FeedRepository feeds;
+    private final AuditTrail audit;
     private final ApiKeyRepository apiKeys;
     private final AccountLifecycleStore lifecycle;
     private final MailOutbox outbox;
@@ -63,6 +65,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
+        this.audit = new JdbiAuditTrail(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
         this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
         this.outbox = new JdbiMailOutbox(jdbi);
@@ -135,6 +138,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public LoginThrottles loginThrottles() {
         return loginThrottles;
+    }
+
+    /** The audit trail; its {@link AuditTrail#recordWith} joins the changes of this adapter's repositories. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** Account changes that queue mail in their own transaction. */

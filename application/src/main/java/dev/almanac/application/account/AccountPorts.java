@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccountRepository;
 import dev.almanac.application.port.ApiKeyRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
@@ -17,7 +18,7 @@ import java.time.Clock;
 public record AccountPorts(AccountRepository accounts, SessionRepository sessions, ApiKeyRepository apiKeys,
                            LoginThrottles throttles,
                            PasswordHasher hasher, PasswordBlocklist blocklist, AccessTokens tokens, Secrets secrets,
-                           IdGenerator ids, Clock clock) {
+                           IdGenerator ids, Clock clock, AuditTrail audit) {
     public AccountPorts {
         requireNonNull(accounts, "accounts");
         requireNonNull(sessions, "sessions");
@@ -29,5 +30,6 @@ public record AccountPorts(AccountRepository accounts, SessionRepository session
         requireNonNull(secrets, "secrets");
         requireNonNull(ids, "ids");
         requireNonNull(clock, "clock");
+        requireNonNull(audit, "audit");
     }
 }

@@ -2,20 +2,24 @@ package dev.almanac.application.account;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.almanac.application.audit.AuditEntries;
 import dev.almanac.application.port.AccessTokens;
 import dev.almanac.application.port.AccessTokens.Subject;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.LoginThrottles;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
-import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordBlocklist;
+import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.account.PasswordPolicy;
+import dev.almanac.domain.audit.AuditEvent;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.LoginThrottle;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ForbiddenException;
 import dev.almanac.domain.shared.NotFoundException;
@@ -30,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sign-in, "who am I", password change and self-service deletion; sign-up belongs to the lifecycle
- * ({@link LifecycleService}). Orchestrates; the rules live in the domain values.
+ * ({@link LifecycleService}). Orchestrates; the rules live in the domain values. A successful sign-in is audited in
+ * the transaction that makes its session; a failed sign-in (and the lock it may engage) is audited on its own, so
+ * the entry stays although the request fails.
  */
 final class AccountService implements AuthenticateUseCase, SignInUseCase, IdentifyCallerUseCase, GetAccountUseCase,
         ChangePasswordUseCase, DeleteAccountUseCase {
@@ -50,6 +56,8 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     private final SessionService sessions;
     private final SessionRepository sessionStore;
     private final LoginThrottles throttles;
+    private final AuditTrail audit;
+    private final AuditEntries entries;
 
     AccountService(AccountPorts ports, SessionService sessions) {
         this.accounts = ports.accounts();
@@ -60,12 +68,50 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         this.sessions = requireNonNull(sessions, "sessions");
         this.sessionStore = ports.sessions();
         this.throttles = ports.throttles();
+        this.audit = ports.audit();
+        this.entries = new AuditEntries(ports.ids(), clock);
         String decoyPassword = "decoy password that no account has " + ports.ids().next();
         this.decoy = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
     }
 
     @Override
     public AccountId authenticate(AuthenticateUseCase.Command command) {
+        Check check = check(command);
+        if (check.disabled()) {
+            throw accountDisabled();
+        }
+        return check.verified().orElseThrow(AccountService::invalidCredentials);
+    }
+
+    @Override
+    public SignedIn signIn(AuthenticateUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
+        Check check = check(command);
+        if (check.verified().isEmpty()) {
+            if (check.lockedNow()) {
+                audit.record(entries.failure(AuditEvent.LOCK_ENGAGED, check.account(), context));
+            }
+            audit.record(entries.failure(AuditEvent.SIGN_IN, check.account(), context));
+            throw check.disabled() ? accountDisabled() : invalidCredentials();
+        }
+        AccountId account = check.verified().get();
+        return audit.recordWith(() -> sessions.start(account, context.client()),
+                signedIn -> Optional.of(entries.success(AuditEvent.SIGN_IN, account, context, signedIn.session())));
+    }
+
+    /**
+     * The outcome of checking a password: the account when it could be named, the account again when the password
+     * was right (and the account may act), whether this attempt engaged the lock, and whether the password was
+     * right but the account is disabled.
+     */
+    private record Check(Optional<AccountId> account, Optional<AccountId> verified, boolean lockedNow,
+                         boolean disabled) {
+        static Check failed(Optional<AccountId> account, boolean lockedNow) {
+            return new Check(account, Optional.empty(), lockedNow, false);
+        }
+    }
+
+    private Check check(AuthenticateUseCase.Command command) {
         Optional<Account> found;
         try {
             found = accounts.byEmail(EmailAddress.of(command.email()));
@@ -74,27 +120,22 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         }
         if (found.isEmpty()) {
             hasher.verify(command.password(), decoy.join());
-            throw invalidCredentials();
+            return Check.failed(Optional.empty(), false);
         }
         Account account = found.get();
-        if (!passwordMatches(account, command.password())) {
-            throw invalidCredentials();
+        Optional<AccountId> named = Optional.of(account.id());
+        PasswordCheck password = passwordCheck(account, command.password());
+        if (!password.matches()) {
+            return Check.failed(named, password.lockedNow());
         }
         if (!account.canAuthenticate()) {
             // Only after the right password, so this tells nothing to someone guessing.
-            throw new AuthenticationException("auth.account_disabled",
-                    "This account has been disabled by an operator");
+            return new Check(named, Optional.empty(), false, true);
         }
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.id(), hasher.hash(command.password()));
         }
-        return account.id();
-    }
-
-    @Override
-    public SignedIn signIn(AuthenticateUseCase.Command command, Client client) {
-        requireNonNull(client, "client");
-        return sessions.start(authenticate(command), client);
+        return new Check(named, named, false, false);
     }
 
     @Override
@@ -106,7 +147,8 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     }
 
     @Override
-    public void changePassword(ChangePasswordUseCase.Command command) {
+    public void changePassword(ChangePasswordUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         List<Violation> violations = new ArrayList<>();
         collect(violations, () -> plausiblePassword("currentPassword", command.currentPassword()));
         collect(violations, () -> {
@@ -125,23 +167,45 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
                     violations);
         }
         Account account = caller(command.actor());
-        if (!passwordMatches(account, command.currentPassword())) {
-            throw wrongPassword();
-        }
+        requirePassword(account, command.currentPassword(), AuditEvent.PASSWORD_CHANGE, context);
         // One transaction: a sign-in racing with the change either used the old password before the hash changed
-        // (and its session is revoked with the others) or meets the new hash and fails.
-        accounts.changePassword(account.id(), hasher.hash(command.newPassword()), Optional.of(command.session()),
-                clock.instant());
+        // (and its session is revoked with the others) or meets the new hash and fails. The entry joins it.
+        PasswordHash newHash = hasher.hash(command.newPassword());
+        audit.recordWith(() -> {
+            accounts.changePassword(account.id(), newHash, Optional.of(command.session()), clock.instant());
+            return account.id();
+        }, changed -> Optional.of(entries.success(AuditEvent.PASSWORD_CHANGE, changed, context)));
     }
 
     @Override
-    public void delete(DeleteAccountUseCase.Command command) {
+    public void delete(DeleteAccountUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         plausiblePassword("password", command.password());
         Account account = caller(command.actor());
-        if (!passwordMatches(account, command.password())) {
+        requirePassword(account, command.password(), AuditEvent.ACCOUNT_DELETED, context);
+        // The trail outlives the account (ADR 0016): in the deletion's own transaction its entries forget the
+        // address and user agent, and the deletion's entry is written without them from the start.
+        RequestContext anonymous = new RequestContext(Client.UNKNOWN, context.requestId());
+        audit.recordWith(() -> {
+            accounts.delete(account.id());
+            audit.forgetPersonalData(account.id());
+            return account.id();
+        }, deleted -> Optional.of(entries.success(AuditEvent.ACCOUNT_DELETED, deleted, anonymous)));
+    }
+
+    /**
+     * Checks the caller's password before a change that needs it; a wrong one (or a locked account) is audited as
+     * a failure of {@code event}, with the lock when this check engaged it, and refused.
+     */
+    private void requirePassword(Account account, String password, AuditEvent event, RequestContext context) {
+        PasswordCheck check = passwordCheck(account, password);
+        if (!check.matches()) {
+            if (check.lockedNow()) {
+                audit.record(entries.failure(AuditEvent.LOCK_ENGAGED, Optional.of(account.id()), context));
+            }
+            audit.record(entries.failure(event, Optional.of(account.id()), context));
             throw wrongPassword();
         }
-        accounts.delete(account.id());
     }
 
     @Override
@@ -155,18 +219,22 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
      * as a failed sign-in until it succeeds, and while the account is locked no password matches (a decoy is
      * hashed instead, so a locked check costs what a real one does).
      */
-    private boolean passwordMatches(Account account, String password) {
+    /** Whether a password matched, and whether this check engaged the account's lock. */
+    private record PasswordCheck(boolean matches, boolean lockedNow) {
+    }
+
+    private PasswordCheck passwordCheck(Account account, String password) {
         Instant now = clock.instant();
         LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
         if (!attempt.allowed()) {
             hasher.verify(password, decoy.join());
-            return false;
+            return new PasswordCheck(false, attempt.lockedNow());
         }
         if (!hasher.verify(password, account.passwordHash())) {
-            return false;
+            return new PasswordCheck(false, attempt.lockedNow());
         }
         throttles.reset(account.id(), now);
-        return true;
+        return new PasswordCheck(true, false);
     }
 
     /**
@@ -198,6 +266,10 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     private static AuthenticationException tokenInvalid() {
         return new AuthenticationException("auth.token_invalid",
                 "The access token is missing, malformed, expired or revoked; sign in again");
+    }
+
+    private static AuthenticationException accountDisabled() {
+        return new AuthenticationException("auth.account_disabled", "This account has been disabled by an operator");
     }
 
     private static AuthenticationException invalidCredentials() {

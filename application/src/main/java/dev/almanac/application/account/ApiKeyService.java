@@ -2,7 +2,9 @@ package dev.almanac.application.account;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.almanac.application.audit.AuditEntries;
 import dev.almanac.application.port.ApiKeyRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.Secrets;
 import dev.almanac.domain.account.AccountId;
@@ -12,6 +14,8 @@ import dev.almanac.domain.apikey.ApiKeyName;
 import dev.almanac.domain.apikey.ApiKeySecret;
 import dev.almanac.domain.apikey.ApiKeyStatus;
 import dev.almanac.domain.apikey.Scopes;
+import dev.almanac.domain.audit.AuditEvent;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.SecretHash;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.NotFoundException;
@@ -19,6 +23,7 @@ import dev.almanac.domain.shared.Violations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** API keys: making one, listing and revoking the caller's own, and authenticating a presented key. */
 final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, AuthenticateApiKeyUseCase {
@@ -27,6 +32,8 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
     private final Secrets secrets;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final AuditEntries entries;
 
     ApiKeyService(AccountPorts ports, ActingAccounts acting) {
         this.keys = ports.apiKeys();
@@ -34,10 +41,13 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
         this.secrets = ports.secrets();
         this.ids = ports.ids();
         this.clock = ports.clock();
+        this.audit = ports.audit();
+        this.entries = new AuditEntries(ids, clock);
     }
 
     @Override
-    public CreatedApiKey create(CreateApiKeyUseCase.Command command) {
+    public CreatedApiKey create(CreateApiKeyUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         Instant now = clock.instant();
         var violations = new Violations();
         ApiKeyName name = violations.check(() -> new ApiKeyName(command.name()));
@@ -53,7 +63,10 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
         String secret = ApiKeySecret.compose(ApiKeySecret.prefixFor(id), secrets.next());
         ApiKey key = ApiKey.issue(id, command.actor(), name, SecretHash.of(secret), scopes, command.expiresAt(),
                 now);
-        keys.add(key, ApiKey.MAX_PER_ACCOUNT);
+        audit.recordWith(() -> {
+            keys.add(key, ApiKey.MAX_PER_ACCOUNT);
+            return key;
+        }, added -> Optional.of(entries.success(AuditEvent.API_KEY_CREATED, added.account(), context, added.id())));
         return new CreatedApiKey(key, secret);
     }
 
@@ -77,7 +90,8 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
     }
 
     @Override
-    public void revoke(AccountId actor, ApiKeyId key) {
+    public void revoke(AccountId actor, ApiKeyId key, RequestContext context) {
+        requireNonNull(context, "context");
         Instant now = clock.instant();
         boolean own = keys.byId(key)
                 .filter(k -> k.account().equals(actor) && k.status(now) != ApiKeyStatus.REVOKED)
@@ -85,7 +99,9 @@ final class ApiKeyService implements CreateApiKeyUseCase, ApiKeysUseCase, Authen
         if (!own) {
             throw notFound();
         }
-        keys.update(key, k -> k.revoke(now)).orElseThrow(ApiKeyService::notFound);
+        audit.recordWith(() -> keys.update(key, k -> k.revoke(now)), revoked -> revoked.map(
+                        k -> entries.success(AuditEvent.API_KEY_REVOKED, k.account(), context, k.id())))
+                .orElseThrow(ApiKeyService::notFound);
     }
 
     @Override

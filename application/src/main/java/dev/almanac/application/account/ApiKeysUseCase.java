@@ -4,6 +4,7 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.apikey.ApiKey;
 import dev.almanac.domain.apikey.ApiKeyId;
 import dev.almanac.domain.apikey.ApiKeyStatus;
+import dev.almanac.domain.security.RequestContext;
 import java.util.List;
 
 /** An account's own API keys: list them, revoke one. */
@@ -18,7 +19,7 @@ public interface ApiKeysUseCase {
      * @throws dev.almanac.domain.shared.NotFoundException {@code api_key.not_found}, also for another account's
      *                                                     key and one already revoked
      */
-    void revoke(AccountId actor, ApiKeyId key);
+    void revoke(AccountId actor, ApiKeyId key, RequestContext context);
 
     /** A key and where it stands now. */
     record Listed(ApiKey key, ApiKeyStatus status) {

@@ -1,8 +1,8 @@
 package dev.almanac.application.account;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.RequestContext;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Asks to move the caller's account to a new address: with the current password, a token is mailed to the new
@@ -17,7 +17,7 @@ public interface ChangeEmailUseCase {
      *         {@code account.email.unchanged} for the current one
      * @throws dev.almanac.domain.shared.ConflictException {@code account.email.taken}
      */
-    void request(Command command);
+    void request(Command command, RequestContext context);
 
     record Command(AccountId actor, String email, String password) {
         public Command {

@@ -1,9 +1,9 @@
 package dev.almanac.application.account;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.SessionId;
+import static java.util.Objects.requireNonNull;
 
 /** Changes the caller's password, proven by the current one; every other session of the account ends. */
 public interface ChangePasswordUseCase {
@@ -15,7 +15,7 @@ public interface ChangePasswordUseCase {
      *                                                          password, and while sign-in is locked (counted as a
      *                                                          failed sign-in)
      */
-    void changePassword(Command command);
+    void changePassword(Command command, RequestContext context);
 
     /** @param session the caller's session, which stays alive */
     record Command(AccountId actor, SessionId session, String currentPassword, String newPassword) {

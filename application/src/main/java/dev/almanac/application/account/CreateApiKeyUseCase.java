@@ -1,12 +1,12 @@
 package dev.almanac.application.account;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.apikey.ApiKey;
+import dev.almanac.domain.security.RequestContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import static java.util.Objects.requireNonNull;
 
 /** Makes an API key for the caller's own account. */
 public interface CreateApiKeyUseCase {
@@ -16,7 +16,7 @@ public interface CreateApiKeyUseCase {
      *                                                          not in the future or more than a year away
      * @throws dev.almanac.domain.shared.ConflictException       {@code api_key.limit_reached}
      */
-    CreatedApiKey create(Command command);
+    CreatedApiKey create(Command command, RequestContext context);
 
     /** Raw input; the domain values check it. */
     record Command(AccountId actor, String name, List<String> scopes, Optional<Instant> expiresAt) {

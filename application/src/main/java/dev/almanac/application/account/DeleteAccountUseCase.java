@@ -1,8 +1,8 @@
 package dev.almanac.application.account;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.RequestContext;
+import static java.util.Objects.requireNonNull;
 
 /** Deletes the caller's own account and everything in it, proven by the password. */
 public interface DeleteAccountUseCase {
@@ -14,7 +14,7 @@ public interface DeleteAccountUseCase {
      * @throws dev.almanac.domain.shared.ForbiddenException {@code account.password.wrong} for a wrong password, and
      *                                                      while sign-in is locked (counted as a failed sign-in)
      */
-    void delete(Command command);
+    void delete(Command command, RequestContext context);
 
     record Command(AccountId actor, String password) {
         public Command {

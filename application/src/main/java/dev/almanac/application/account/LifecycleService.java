@@ -2,9 +2,11 @@ package dev.almanac.application.account;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.almanac.application.audit.AuditEntries;
 import dev.almanac.application.port.AccountLifecycleStore;
 import dev.almanac.application.port.AccountLifecycleStore.Redemption;
 import dev.almanac.application.port.AccountRepository;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.port.IdGenerator;
 import dev.almanac.application.port.OutgoingMail;
 import dev.almanac.application.port.PasswordHasher;
@@ -18,6 +20,8 @@ import dev.almanac.domain.account.PasswordBlocklist;
 import dev.almanac.domain.account.PasswordPolicy;
 import dev.almanac.domain.account.ResendLimit;
 import dev.almanac.domain.account.VerificationToken;
+import dev.almanac.domain.audit.AuditEvent;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.SecretHash;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
@@ -30,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -52,6 +57,8 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
     private final Clock clock;
     private final AccountMails mails;
     private final AuthenticateUseCase authenticate;
+    private final AuditTrail audit;
+    private final AuditEntries entries;
 
     LifecycleService(AccountPorts ports, LifecyclePorts lifecycle, AuthenticateUseCase authenticate) {
         this.accounts = ports.accounts();
@@ -63,10 +70,13 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         this.store = lifecycle.store();
         this.mails = new AccountMails(lifecycle.base());
         this.authenticate = requireNonNull(authenticate, "authenticate");
+        this.audit = ports.audit();
+        this.entries = new AuditEntries(ids, clock);
     }
 
     @Override
-    public Account register(RegisterAccountUseCase.Command command) {
+    public Account register(RegisterAccountUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         List<Violation> violations = new ArrayList<>();
         EmailAddress email = collect(violations, () -> EmailAddress.of(command.email()));
         DisplayName name = collect(violations, () -> new DisplayName(command.displayName()));
@@ -81,28 +91,47 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         String token = secrets.next();
         VerificationToken issued = VerificationToken.issue(SecretHash.of(token), account.id(),
                 new VerificationToken.Activate(), now);
-        store.open(account, issued, mails.verifyAddress(account, token, issued));
-        return account;
+        return audit.recordWith(() -> {
+            store.open(account, issued, mails.verifyAddress(account, token, issued));
+            return account;
+        }, opened -> Optional.of(entries.success(AuditEvent.SIGN_UP, opened.id(), context)));
     }
 
     @Override
-    public Account verify(String token) {
+    public Account verify(String token, RequestContext context) {
+        requireNonNull(context, "context");
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
             throw new RuleViolationException("token", "account.verification.token_malformed",
                     "A verification token is the 43 characters (A-Z, a-z, 0-9, - and _) from the mail");
         }
         Instant now = clock.instant();
-        return store.redeem(SecretHash.of(token), (stored, holder) -> {
-            VerificationToken.Redeemed redeemed = stored.redeem(holder, now);
-            List<OutgoingMail> notices = stored.purpose() instanceof VerificationToken.ChangeEmail
-                    ? List.of(mails.addressChanged(redeemed.before(), redeemed.after()))
-                    : List.of();
-            return new Redemption(redeemed, notices);
-        }).orElseThrow(VerificationToken::unknown);
+        // The token the store found, so a refusal can name its account and a success say what was verified.
+        AtomicReference<VerificationToken> presented = new AtomicReference<>();
+        try {
+            return audit.recordWith(() -> store.redeem(SecretHash.of(token), (stored, holder) -> {
+                presented.set(stored);
+                VerificationToken.Redeemed redeemed = stored.redeem(holder, now);
+                List<OutgoingMail> notices = stored.purpose() instanceof VerificationToken.ChangeEmail
+                        ? List.of(mails.addressChanged(redeemed.before(), redeemed.after()))
+                        : List.of();
+                return new Redemption(redeemed, notices);
+            }), verified -> verified.map(account -> entries.success(AuditEvent.VERIFICATION, account.id(), context,
+                    purposeOf(presented.get())))).orElseThrow(VerificationToken::unknown);
+        } catch (RuleViolationException | ConflictException refused) {
+            audit.record(entries.failure(AuditEvent.VERIFICATION,
+                    Optional.ofNullable(presented.get()).map(VerificationToken::account), context));
+            throw refused;
+        }
+    }
+
+    /** What a verification was for, as the audit entry's subject (never the address itself). */
+    private static String purposeOf(VerificationToken token) {
+        return token.purpose() instanceof VerificationToken.ChangeEmail ? "email_change" : "activation";
     }
 
     @Override
-    public void resend(String email) {
+    public void resend(String email, RequestContext context) {
+        requireNonNull(context, "context");
         EmailAddress address = EmailAddress.of(email);
         Optional<Account> pending = accounts.byEmail(address)
                 .filter(a -> a.status() == AccountStatus.PENDING_VERIFICATION);
@@ -114,11 +143,14 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         String token = secrets.next();
         VerificationToken issued = VerificationToken.issue(SecretHash.of(token), account.id(),
                 new VerificationToken.Activate(), now);
-        store.issue(issued, mails.verifyAddress(account, token, issued), ResendLimit.DEFAULT);
+        audit.recordWith(() -> store.issue(issued, mails.verifyAddress(account, token, issued), ResendLimit.DEFAULT),
+                queued -> queued ? Optional.of(entries.success(AuditEvent.VERIFICATION_RESEND, account.id(), context))
+                        : Optional.empty());
     }
 
     @Override
-    public void request(ChangeEmailUseCase.Command command) {
+    public void request(ChangeEmailUseCase.Command command, RequestContext context) {
+        requireNonNull(context, "context");
         Account account = accounts.byId(command.actor())
                 .orElseThrow(() -> new NotFoundException("account.not_found", "No such account"));
         account.requireVerified();
@@ -130,6 +162,7 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         try {
             authenticate.authenticate(new AuthenticateUseCase.Command(account.email().value(), command.password()));
         } catch (AuthenticationException wrong) {
+            audit.record(entries.failure(AuditEvent.EMAIL_CHANGE, Optional.of(account.id()), context));
             throw new ForbiddenException("account.password.wrong",
                     "The current password is needed to change the address, and this is not it");
         }
@@ -140,12 +173,18 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         String token = secrets.next();
         VerificationToken issued = VerificationToken.issue(SecretHash.of(token), account.id(),
                 new VerificationToken.ChangeEmail(newAddress), now);
-        store.issue(issued, mails.verifyNewAddress(account, newAddress, token, issued), ResendLimit.DEFAULT);
+        audit.recordWith(() -> store.issue(issued, mails.verifyNewAddress(account, newAddress, token, issued),
+                        ResendLimit.DEFAULT),
+                queued -> queued ? Optional.of(entries.success(AuditEvent.EMAIL_CHANGE, account.id(), context))
+                        : Optional.empty());
     }
 
     @Override
-    public Account disable(String email) {
-        return store.changeStatus(EmailAddress.of(email), Account::disable, clock.instant())
+    public Account disable(String email, RequestContext context) {
+        requireNonNull(context, "context");
+        return audit.recordWith(() -> store.changeStatus(EmailAddress.of(email), Account::disable, clock.instant()),
+                        disabled -> disabled.map(account -> entries.success(AuditEvent.ACCOUNT_DISABLED, account.id(),
+                                context)))
                 .orElseThrow(() -> new NotFoundException("account.not_found", "No account has this address"));
     }
 

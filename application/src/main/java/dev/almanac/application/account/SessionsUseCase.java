@@ -1,6 +1,7 @@
 package dev.almanac.application.account;
 
 import dev.almanac.domain.account.AccountId;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
 import java.util.List;
@@ -12,5 +13,5 @@ public interface SessionsUseCase {
     List<Session> active(AccountId actor);
 
     /** @throws dev.almanac.domain.shared.NotFoundException {@code session.not_found}, also for another's session */
-    void revoke(AccountId actor, SessionId session);
+    void revoke(AccountId actor, SessionId session, RequestContext context);
 }

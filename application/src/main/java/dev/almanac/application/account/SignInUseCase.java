@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.AccessTokens.IssuedToken;
 import dev.almanac.domain.account.AccountId;
-import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.SessionId;
 
 /** Authenticates and starts a session: a short-lived access token plus the session's first refresh token. */
 public interface SignInUseCase {
 
     /** @throws dev.almanac.domain.shared.AuthenticationException {@code auth.invalid_credentials} */
-    SignedIn signIn(AuthenticateUseCase.Command command, Client client);
+    SignedIn signIn(AuthenticateUseCase.Command command, RequestContext context);
 
     /**
      * A signed-in session's credentials.

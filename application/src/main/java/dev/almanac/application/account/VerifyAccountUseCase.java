@@ -1,6 +1,7 @@
 package dev.almanac.application.account;
 
 import dev.almanac.domain.account.Account;
+import dev.almanac.domain.security.RequestContext;
 
 /** Redeems a mailed verification token: activates a pending account, or moves an account to its new address. */
 public interface VerifyAccountUseCase {
@@ -12,5 +13,5 @@ public interface VerifyAccountUseCase {
      * @throws dev.almanac.domain.shared.ConflictException {@code account.email.taken} when the new address was
      *         taken meanwhile; {@code account.status.illegal_transition} for a disabled account
      */
-    Account verify(String token);
+    Account verify(String token, RequestContext context);
 }

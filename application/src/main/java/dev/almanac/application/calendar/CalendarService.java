@@ -15,7 +15,6 @@ import dev.almanac.domain.shared.TimeZones;
 import dev.almanac.domain.shared.Violations;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 /** Calendar use cases. Orchestration only: the rules live in {@link Calendar}. */
@@ -57,13 +56,8 @@ final class CalendarService implements CreateCalendarUseCase, GetCalendarUseCase
         var limit = PageLimit.of(query.limit());
         String scope = "calendars|" + query.actor();
         Optional<Cursor> after = query.cursor().map(token -> Cursor.decode(token, scope));
-        List<Calendar> found = calendars.ownedBy(query.actor(), after, limit.value() + 1);
-        if (found.size() <= limit.value()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Calendar> page = found.subList(0, limit.value());
-        Calendar last = page.get(page.size() - 1);
-        return new Page<>(page, Optional.of(new Cursor(last.createdAt(), last.id().value()).encode(scope)));
+        return Page.ofOneMore(calendars.ownedBy(query.actor(), after, limit.value() + 1), limit,
+                calendar -> new Cursor(calendar.createdAt(), calendar.id().value()), scope);
     }
 
     @Override

@@ -1,9 +1,5 @@
 package dev.almanac.application.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.almanac.application.account.SignInUseCase.SignedIn;
 import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.calendar.CreateCalendarUseCase;
@@ -11,6 +7,7 @@ import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
@@ -19,6 +16,7 @@ import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.LoginThrottle;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ForbiddenException;
@@ -29,6 +27,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Access tokens bound to sessions, password change and self-service deletion, on the in-memory stores. */
 class AccountSecurityUseCasesTest {
@@ -40,19 +41,19 @@ class AccountSecurityUseCasesTest {
     private final SequentialIds ids = new SequentialIds();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(),
-            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), ids, clock),
+            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), ids, clock, new InMemoryAuditTrail()),
             store.lifecycle().ports());
     private AccountId ada;
 
     @BeforeEach
     void registerAda() {
-        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"))
+        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"), RequestContext.UNKNOWN)
                 .id();
     }
 
     private SignedIn signIn(String password) {
         return accounts.signIn().signIn(new AuthenticateUseCase.Command("ada@example.org", password),
-                Client.UNKNOWN);
+                RequestContext.UNKNOWN);
     }
 
     private boolean accepted(SignedIn signedIn) {
@@ -66,7 +67,7 @@ class AccountSecurityUseCasesTest {
 
     private boolean refreshable(SignedIn signedIn) {
         try {
-            accounts.refresh().refresh(signedIn.refreshToken(), Client.UNKNOWN);
+            accounts.refresh().refresh(signedIn.refreshToken(), RequestContext.UNKNOWN);
             return true;
         } catch (AuthenticationException refused) {
             return false;
@@ -75,7 +76,7 @@ class AccountSecurityUseCasesTest {
 
     private void changePassword(SignedIn caller, String current, String next) {
         accounts.changePassword().changePassword(
-                new ChangePasswordUseCase.Command(ada, caller.session(), current, next));
+                new ChangePasswordUseCase.Command(ada, caller.session(), current, next), RequestContext.UNKNOWN);
     }
 
     @Nested
@@ -95,7 +96,7 @@ class AccountSecurityUseCasesTest {
             SignedIn laptop = signIn(PASSWORD);
             SignedIn phone = signIn(PASSWORD);
 
-            accounts.sessions().revoke(ada, laptop.session());
+            accounts.sessions().revoke(ada, laptop.session(), RequestContext.UNKNOWN);
 
             assertThat(accepted(laptop)).isFalse();
             assertThat(accepted(phone)).isTrue();
@@ -105,7 +106,7 @@ class AccountSecurityUseCasesTest {
         void signing_out_refuses_the_access_token_of_that_session() {
             SignedIn signedIn = signIn(PASSWORD);
 
-            accounts.signOut().signOut(signedIn.refreshToken());
+            accounts.signOut().signOut(signedIn.refreshToken(), RequestContext.UNKNOWN);
 
             assertThat(accepted(signedIn)).isFalse();
         }
@@ -113,7 +114,7 @@ class AccountSecurityUseCasesTest {
         @Test
         void reuse_of_a_rotated_refresh_token_refuses_every_access_token_of_the_family() {
             SignedIn first = signIn(PASSWORD);
-            SignedIn second = accounts.refresh().refresh(first.refreshToken(), Client.UNKNOWN);
+            SignedIn second = accounts.refresh().refresh(first.refreshToken(), RequestContext.UNKNOWN);
             assertThat(accepted(second)).isTrue();
 
             assertThat(refreshable(first)).isFalse();
@@ -127,7 +128,7 @@ class AccountSecurityUseCasesTest {
             SignedIn signedIn = signIn(PASSWORD);
             // a refresh five minutes before the session's absolute end: its access token outlives the session
             clock.advance(Session.LIFETIME.minusMinutes(5));
-            SignedIn last = accounts.refresh().refresh(signedIn.refreshToken(), Client.UNKNOWN);
+            SignedIn last = accounts.refresh().refresh(signedIn.refreshToken(), RequestContext.UNKNOWN);
             assertThat(accepted(last)).isTrue();
 
             clock.advance(Duration.ofMinutes(6));
@@ -240,7 +241,7 @@ class AccountSecurityUseCasesTest {
             var calendars = CalendarUseCases.wire(store.calendars(), ids, clock);
             var calendar = calendars.create().create(new CreateCalendarUseCase.Command(ada, "Work", Optional.empty(), "UTC"));
 
-            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD));
+            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN);
 
             assertThat(store.accounts().byId(ada)).isEmpty();
             assertThat(store.calendars().byId(calendar.id())).isEmpty();
@@ -249,7 +250,7 @@ class AccountSecurityUseCasesTest {
             assertThat(refreshable(caller)).isFalse();
             assertThat(store.sessions().active(ada, clock.instant())).isEmpty();
             var again = accounts.register().register(
-                    new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada again"));
+                    new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada again"), RequestContext.UNKNOWN);
             assertThat(again.id()).isNotEqualTo(ada);
             assertThat(store.accounts().byEmail(EmailAddress.of("ada@example.org"))).contains(again);
         }
@@ -259,7 +260,7 @@ class AccountSecurityUseCasesTest {
             SignedIn caller = signIn(PASSWORD);
 
             var e = catchThrowableOfType(ForbiddenException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, "not the password at all")));
+                    .delete(new DeleteAccountUseCase.Command(ada, "not the password at all"), RequestContext.UNKNOWN));
 
             assertThat(e.code()).isEqualTo("account.password.wrong");
             assertThat(store.accounts().byId(ada)).isPresent();
@@ -269,10 +270,10 @@ class AccountSecurityUseCasesTest {
         @Test
         void a_caller_whose_account_was_deleted_meanwhile_is_unauthenticated() {
             SignedIn caller = signIn(PASSWORD);
-            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD));
+            accounts.deleteAccount().delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN);
 
             assertThat(catchThrowableOfType(AuthenticationException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, PASSWORD))).code()).isEqualTo("auth.token_invalid");
+                    .delete(new DeleteAccountUseCase.Command(ada, PASSWORD), RequestContext.UNKNOWN)).code()).isEqualTo("auth.token_invalid");
             assertThat(catchThrowableOfType(AuthenticationException.class,
                     () -> changePassword(caller, PASSWORD, NEW_PASSWORD)).code()).isEqualTo("auth.token_invalid");
         }
@@ -280,7 +281,7 @@ class AccountSecurityUseCasesTest {
         @Test
         void a_password_that_no_password_can_be_is_a_violation_and_deletes_nothing() {
             var e = catchThrowableOfType(RuleViolationException.class, () -> accounts.deleteAccount()
-                    .delete(new DeleteAccountUseCase.Command(ada, "nul\u0000")));
+                    .delete(new DeleteAccountUseCase.Command(ada, "nul\u0000"), RequestContext.UNKNOWN));
 
             assertThat(e.violations()).extracting(Violation::field).containsOnly("password");
             assertThat(store.accounts().byId(ada)).isPresent();

@@ -9,6 +9,7 @@ import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
@@ -21,6 +22,7 @@ import dev.almanac.domain.account.AccountStatus;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
@@ -41,17 +43,18 @@ class AccountUseCasesTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final CountingHasher hasher = new CountingHasher(new FakePasswordHasher());
     private final AccountUseCases accounts = wire(hasher);
 
     private AccountUseCases wire(PasswordHasher withHasher) {
         return AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(), store.apiKeys(),
                 new InMemoryLoginThrottles(), withHasher, new FakePasswordBlocklist(),
-                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock), store.lifecycle().ports());
+                new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, audit), store.lifecycle().ports());
     }
 
     private Account registerAda() {
-        return accounts.register().register(new RegisterAccountUseCase.Command("Ada@Example.org", PASSWORD, "Ada"));
+        return accounts.register().register(new RegisterAccountUseCase.Command("Ada@Example.org", PASSWORD, "Ada"), RequestContext.UNKNOWN);
     }
 
     /** Counts what the use cases ask of the real (fake) hasher, and remembers which hashes were checked. */
@@ -105,7 +108,7 @@ class AccountUseCasesTest {
         @Test
         void every_broken_rule_is_reported_at_once() {
             var e = violationOf(() -> accounts.register().register(
-                    new RegisterAccountUseCase.Command("not-an-address", "short", "  ")));
+                    new RegisterAccountUseCase.Command("not-an-address", "short", "  "), RequestContext.UNKNOWN));
             assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple("email", "account.email.invalid"),
                     org.assertj.core.groups.Tuple.tuple("password", "account.password.too_short"),
@@ -116,7 +119,7 @@ class AccountUseCasesTest {
         @Test
         void a_single_broken_rule_is_reported_with_its_own_code() {
             assertViolation(() -> accounts.register().register(
-                    new RegisterAccountUseCase.Command("ada@example.org", "p".repeat(129), "Ada")),
+                    new RegisterAccountUseCase.Command("ada@example.org", "p".repeat(129), "Ada"), RequestContext.UNKNOWN),
                     "password", "account.password.too_long");
         }
 
@@ -124,7 +127,7 @@ class AccountUseCasesTest {
         void nothing_is_hashed_or_stored_when_the_input_is_bad() {
             int before = hasher.hashes;
             violationOf(() -> accounts.register().register(
-                    new RegisterAccountUseCase.Command("ada@example.org", "short", "Ada")));
+                    new RegisterAccountUseCase.Command("ada@example.org", "short", "Ada"), RequestContext.UNKNOWN));
             assertThat(hasher.hashes).isEqualTo(before);
             assertThat(store.accounts().byEmail(EmailAddress.of("ada@example.org"))).isEmpty();
         }
@@ -133,7 +136,7 @@ class AccountUseCasesTest {
         void the_same_address_in_another_case_is_taken() {
             registerAda();
             var e = catchThrowableOfType(ConflictException.class, () -> accounts.register().register(
-                    new RegisterAccountUseCase.Command("  ADA@example.ORG ", "another long password", "Imposter")));
+                    new RegisterAccountUseCase.Command("  ADA@example.ORG ", "another long password", "Imposter"), RequestContext.UNKNOWN));
             assertThat(e.code()).isEqualTo("account.email.taken");
         }
 
@@ -238,7 +241,7 @@ class AccountUseCasesTest {
         void signing_in_hands_out_a_token_that_identifies_the_account() {
             var ada = registerAda();
             var signedIn = accounts.signIn().signIn(
-                    new AuthenticateUseCase.Command("ada@example.org", PASSWORD), Client.UNKNOWN);
+                    new AuthenticateUseCase.Command("ada@example.org", PASSWORD), RequestContext.UNKNOWN);
             assertThat(signedIn.account()).isEqualTo(ada.id());
             assertThat(signedIn.accessToken().lifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
             assertThat(accounts.identifyCaller().identify(signedIn.accessToken().token()))
@@ -250,7 +253,7 @@ class AccountUseCasesTest {
             registerAda();
             var e = catchThrowableOfType(AuthenticationException.class, () -> accounts.signIn()
                     .signIn(new AuthenticateUseCase.Command("ada@example.org", "not the password at all"),
-                            Client.UNKNOWN));
+                            RequestContext.UNKNOWN));
             assertThat(e.code()).isEqualTo("auth.invalid_credentials");
         }
 
@@ -258,7 +261,7 @@ class AccountUseCasesTest {
         void an_expired_token_is_refused() {
             registerAda();
             var token = accounts.signIn()
-                    .signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD), Client.UNKNOWN)
+                    .signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD), RequestContext.UNKNOWN)
                     .accessToken().token();
             clock.advance(FakeAccessTokens.LIFETIME.plus(Duration.ofSeconds(1)));
             assertThat(catchThrowableOfType(AuthenticationException.class,

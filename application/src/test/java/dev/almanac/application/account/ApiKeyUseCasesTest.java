@@ -1,13 +1,11 @@
 package dev.almanac.application.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.almanac.application.account.CreateApiKeyUseCase.CreatedApiKey;
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
@@ -18,6 +16,7 @@ import dev.almanac.domain.apikey.ApiKeyId;
 import dev.almanac.domain.apikey.ApiKeyStatus;
 import dev.almanac.domain.apikey.Scope;
 import dev.almanac.domain.apikey.ScopeMissingException;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.ForbiddenException;
@@ -33,6 +32,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ApiKeyUseCasesTest {
     private static final String PASSWORD = "correct horse battery staple";
@@ -41,16 +42,16 @@ class ApiKeyUseCasesTest {
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(),
-            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock),
+            new FakePasswordBlocklist(), new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, new InMemoryAuditTrail()),
             store.lifecycle().ports());
     private AccountId ada;
     private AccountId eve;
 
     @BeforeEach
     void register() {
-        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"))
+        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"), RequestContext.UNKNOWN)
                 .id();
-        eve = accounts.register().register(new RegisterAccountUseCase.Command("eve@example.org", PASSWORD, "Eve"))
+        eve = accounts.register().register(new RegisterAccountUseCase.Command("eve@example.org", PASSWORD, "Eve"), RequestContext.UNKNOWN)
                 .id();
         store.verify(ada);
         store.verify(eve);
@@ -58,7 +59,7 @@ class ApiKeyUseCasesTest {
 
     private CreatedApiKey create(AccountId owner, String name, Optional<Instant> expiresAt, String... scopes) {
         return accounts.createApiKey().create(new CreateApiKeyUseCase.Command(owner, name, Arrays.asList(scopes),
-                expiresAt));
+                expiresAt), RequestContext.UNKNOWN);
     }
 
     private RuleViolationException refused(String name, Optional<Instant> expiresAt, String... scopes) {
@@ -90,7 +91,7 @@ class ApiKeyUseCasesTest {
         @Test
         void an_account_whose_address_is_not_verified_yet_cannot_make_keys() {
             AccountId pending = accounts.register().register(
-                    new RegisterAccountUseCase.Command("pat@example.org", PASSWORD, "Pat")).id();
+                    new RegisterAccountUseCase.Command("pat@example.org", PASSWORD, "Pat"), RequestContext.UNKNOWN).id();
 
             ForbiddenException e = catchThrowableOfType(ForbiddenException.class,
                     () -> create(pending, "CI", Optional.empty(), "events:read"));
@@ -103,7 +104,7 @@ class ApiKeyUseCasesTest {
         void a_disabled_account_cannot_make_keys_and_its_keys_stop_working() {
             CreatedApiKey created = create(ada, "CI", Optional.empty(), "events:read");
 
-            accounts.disable().disable("ada@example.org");
+            accounts.disable().disable("ada@example.org", RequestContext.UNKNOWN);
 
             assertThat(catchThrowableOfType(NotFoundException.class,
                     () -> create(ada, "CI 2", Optional.empty(), "events:read")).code()).isEqualTo("account.not_found");
@@ -155,7 +156,7 @@ class ApiKeyUseCasesTest {
             assertThat(full.code()).isEqualTo("api_key.limit_reached");
             create(eve, "eve's first", Optional.empty(), "events:read");
             ApiKeyId first = accounts.apiKeys().unrevoked(ada).get(0).key().id();
-            accounts.apiKeys().revoke(ada, first);
+            accounts.apiKeys().revoke(ada, first, RequestContext.UNKNOWN);
             create(ada, "one more", Optional.empty(), "events:read");
         }
     }
@@ -197,7 +198,7 @@ class ApiKeyUseCasesTest {
         void a_revoked_or_expired_key_no_longer_authenticates() {
             CreatedApiKey revoked = create(ada, "old", Optional.empty(), "events:read");
             CreatedApiKey expiring = create(ada, "short", Optional.of(clock.instant().plusSeconds(60)), "events:read");
-            accounts.apiKeys().revoke(ada, revoked.key().id());
+            accounts.apiKeys().revoke(ada, revoked.key().id(), RequestContext.UNKNOWN);
 
             assertThat(authenticationFails(revoked.secret())).isEqualTo("auth.api_key_invalid");
             accounts.authenticateApiKey().authenticate(expiring.secret());
@@ -247,15 +248,15 @@ class ApiKeyUseCasesTest {
             CreatedApiKey created = create(ada, "CI", Optional.empty(), "events:read");
             ApiKeyId id = created.key().id();
 
-            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(eve, id))
+            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(eve, id, RequestContext.UNKNOWN))
                     .code()).isEqualTo("api_key.not_found");
-            accounts.apiKeys().revoke(ada, id);
+            accounts.apiKeys().revoke(ada, id, RequestContext.UNKNOWN);
 
             assertThat(accounts.apiKeys().unrevoked(ada)).isEmpty();
-            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(ada, id))
+            assertThat(catchThrowableOfType(NotFoundException.class, () -> accounts.apiKeys().revoke(ada, id, RequestContext.UNKNOWN))
                     .code()).isEqualTo("api_key.not_found");
             assertThat(catchThrowableOfType(NotFoundException.class,
-                    () -> accounts.apiKeys().revoke(ada, new ApiKeyId(UUID.randomUUID()))).code())
+                    () -> accounts.apiKeys().revoke(ada, new ApiKeyId(UUID.randomUUID()), RequestContext.UNKNOWN)).code())
                     .isEqualTo("api_key.not_found");
         }
 

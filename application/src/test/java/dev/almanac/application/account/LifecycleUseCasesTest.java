@@ -1,14 +1,10 @@
 package dev.almanac.application.account;
 
-import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
@@ -18,6 +14,8 @@ import dev.almanac.domain.account.Account;
 import dev.almanac.domain.account.AccountStatus;
 import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.RequestId;
 import dev.almanac.domain.shared.AuthenticationException;
 import dev.almanac.domain.shared.ConflictException;
 import dev.almanac.domain.shared.ForbiddenException;
@@ -28,20 +26,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LifecycleUseCasesTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]{43})");
-    private static final Client LAPTOP = new Client("192.0.2.1", "Firefox/140");
+    private static final RequestContext LAPTOP = new RequestContext(new Client("192.0.2.1", "Firefox/140"),
+            RequestId.NONE);
 
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(), store.sessions(),
             store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
-            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock), store.lifecycle().ports());
+            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, new InMemoryAuditTrail()), store.lifecycle().ports());
 
     private Account signUp(String email) {
-        return accounts.register().register(new RegisterAccountUseCase.Command(email, PASSWORD, "Ada"));
+        return accounts.register().register(new RegisterAccountUseCase.Command(email, PASSWORD, "Ada"), RequestContext.UNKNOWN);
     }
 
     private List<OutgoingMail> mailsTo(String address) {
@@ -61,7 +64,7 @@ class LifecycleUseCasesTest {
 
     private Account activeAda() {
         signUp("ada@example.org");
-        return accounts.verify().verify(lastTokenTo("ada@example.org"));
+        return accounts.verify().verify(lastTokenTo("ada@example.org"), LAPTOP);
     }
 
     @Nested
@@ -101,9 +104,9 @@ class LifecycleUseCasesTest {
             Account ada = signUp("ada@example.org");
             String token = lastTokenTo("ada@example.org");
 
-            assertThat(accounts.verify().verify(token).status()).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(accounts.verify().verify(token, LAPTOP).status()).isEqualTo(AccountStatus.ACTIVE);
             assertThat(accounts.getAccount().get(ada.id()).status()).isEqualTo(AccountStatus.ACTIVE);
-            assertViolation(() -> accounts.verify().verify(token), "token", "account.verification.token_used");
+            assertViolation(() -> accounts.verify().verify(token, LAPTOP), "token", "account.verification.token_used");
         }
 
         @Test
@@ -112,17 +115,17 @@ class LifecycleUseCasesTest {
             String token = lastTokenTo("ada@example.org");
             clock.advance(Duration.ofHours(24));
 
-            assertViolation(() -> accounts.verify().verify(token), "token", "account.verification.token_expired");
+            assertViolation(() -> accounts.verify().verify(token, LAPTOP), "token", "account.verification.token_expired");
             assertThat(accounts.getAccount().get(ada.id()).status()).isEqualTo(AccountStatus.PENDING_VERIFICATION);
         }
 
         @Test
         void unknown_and_malformed_tokens_are_told_apart() {
-            assertViolation(() -> accounts.verify().verify("A".repeat(43)), "token",
+            assertViolation(() -> accounts.verify().verify("A".repeat(43), LAPTOP), "token",
                     "account.verification.token_invalid");
             for (String bad : new String[] {"", "short", "A".repeat(44), "A".repeat(42) + "=", "A".repeat(42) + "\u0000",
                     "x".repeat(100_000)}) {
-                assertViolation(() -> accounts.verify().verify(bad), "token", "account.verification.token_malformed");
+                assertViolation(() -> accounts.verify().verify(bad, LAPTOP), "token", "account.verification.token_malformed");
             }
         }
 
@@ -131,13 +134,13 @@ class LifecycleUseCasesTest {
             signUp("ada@example.org");
             String first = lastTokenTo("ada@example.org");
             clock.advance(Duration.ofMinutes(2));
-            accounts.resendVerification().resend("ada@example.org");
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
             String second = lastTokenTo("ada@example.org");
             assertThat(second).isNotEqualTo(first);
 
-            accounts.verify().verify(second);
+            accounts.verify().verify(second, LAPTOP);
 
-            assertViolation(() -> accounts.verify().verify(first), "token", "account.verification.token_invalid");
+            assertViolation(() -> accounts.verify().verify(first, LAPTOP), "token", "account.verification.token_invalid");
         }
     }
 
@@ -147,38 +150,38 @@ class LifecycleUseCasesTest {
         void mails_a_pending_account_a_new_token() {
             signUp("ada@example.org");
             clock.advance(Duration.ofMinutes(1));
-            accounts.resendVerification().resend("Ada@Example.org");
+            accounts.resendVerification().resend("Ada@Example.org", LAPTOP);
             assertThat(mailsTo("ada@example.org")).hasSize(2);
         }
 
         @Test
         void says_and_sends_nothing_for_an_unknown_or_verified_address() {
-            accounts.resendVerification().resend("nobody@example.org");
+            accounts.resendVerification().resend("nobody@example.org", LAPTOP);
             activeAda();
             clock.advance(Duration.ofMinutes(5));
             int before = store.outbox().pending().size();
-            accounts.resendVerification().resend("ada@example.org");
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
             assertThat(store.outbox().pending()).hasSize(before);
         }
 
         @Test
         void at_most_one_mail_a_minute_and_five_an_hour() {
             signUp("ada@example.org");
-            accounts.resendVerification().resend("ada@example.org");
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
             assertThat(mailsTo("ada@example.org")).as("dropped within the minute of sign-up").hasSize(1);
             for (int i = 0; i < 10; i++) {
                 clock.advance(Duration.ofMinutes(1));
-                accounts.resendVerification().resend("ada@example.org");
+                accounts.resendVerification().resend("ada@example.org", LAPTOP);
             }
             assertThat(mailsTo("ada@example.org")).as("five in the hour, sign-up's included").hasSize(5);
             clock.advance(Duration.ofMinutes(60));
-            accounts.resendVerification().resend("ada@example.org");
+            accounts.resendVerification().resend("ada@example.org", LAPTOP);
             assertThat(mailsTo("ada@example.org")).hasSize(6);
         }
 
         @Test
         void a_malformed_address_is_a_rule_violation() {
-            assertViolation(() -> accounts.resendVerification().resend("not an address"), "email",
+            assertViolation(() -> accounts.resendVerification().resend("not an address", LAPTOP), "email",
                     "account.email.invalid");
         }
     }
@@ -189,14 +192,14 @@ class LifecycleUseCasesTest {
         void waits_for_the_new_address_to_be_verified_then_tells_the_old_one() {
             Account ada = activeAda();
             clock.advance(Duration.ofMinutes(1));
-            accounts.changeEmail().request(new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD));
+            accounts.changeEmail().request(new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD), LAPTOP);
 
             assertThat(accounts.getAccount().get(ada.id()).email().value()).isEqualTo("ada@example.org");
             List<OutgoingMail> toNew = mailsTo("lovelace@example.org");
             assertThat(toNew).hasSize(1);
             assertThat(toNew.get(0).subject()).isEqualTo("Confirm your new Almanac address");
 
-            Account moved = accounts.verify().verify(tokenIn(toNew.get(0)));
+            Account moved = accounts.verify().verify(tokenIn(toNew.get(0)), LAPTOP);
 
             assertThat(moved.email().value()).isEqualTo("lovelace@example.org");
             assertThat(accounts.getAccount().get(ada.id()).email().value()).isEqualTo("lovelace@example.org");
@@ -209,7 +212,7 @@ class LifecycleUseCasesTest {
         void needs_the_current_password() {
             Account ada = activeAda();
             var e = catchThrowableOfType(ForbiddenException.class, () -> accounts.changeEmail().request(
-                    new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", "wrong password")));
+                    new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", "wrong password"), LAPTOP));
             assertThat(e.code()).isEqualTo("account.password.wrong");
             assertThat(mailsTo("lovelace@example.org")).isEmpty();
         }
@@ -218,7 +221,7 @@ class LifecycleUseCasesTest {
         void a_pending_account_may_not() {
             Account ada = signUp("ada@example.org");
             var e = catchThrowableOfType(ForbiddenException.class, () -> accounts.changeEmail().request(
-                    new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD)));
+                    new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD), LAPTOP));
             assertThat(e.code()).isEqualTo("account.unverified");
         }
 
@@ -227,10 +230,10 @@ class LifecycleUseCasesTest {
             Account ada = activeAda();
             signUp("grace@example.org");
             assertThatThrownBy(() -> accounts.changeEmail().request(
-                    new ChangeEmailUseCase.Command(ada.id(), "Grace@example.org", PASSWORD)))
+                    new ChangeEmailUseCase.Command(ada.id(), "Grace@example.org", PASSWORD), LAPTOP))
                     .isInstanceOf(ConflictException.class);
             assertViolation(() -> accounts.changeEmail().request(
-                    new ChangeEmailUseCase.Command(ada.id(), "ADA@example.org", PASSWORD)),
+                    new ChangeEmailUseCase.Command(ada.id(), "ADA@example.org", PASSWORD), LAPTOP),
                     "email", "account.email.unchanged");
         }
 
@@ -238,11 +241,11 @@ class LifecycleUseCasesTest {
         void an_address_taken_after_the_request_is_a_conflict_at_verification_and_nothing_changes() {
             Account ada = activeAda();
             clock.advance(Duration.ofMinutes(1));
-            accounts.changeEmail().request(new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD));
+            accounts.changeEmail().request(new ChangeEmailUseCase.Command(ada.id(), "lovelace@example.org", PASSWORD), LAPTOP);
             String token = lastTokenTo("lovelace@example.org");
             signUp("lovelace@example.org");
 
-            var e = catchThrowableOfType(ConflictException.class, () -> accounts.verify().verify(token));
+            var e = catchThrowableOfType(ConflictException.class, () -> accounts.verify().verify(token, LAPTOP));
 
             assertThat(e.code()).isEqualTo("account.email.taken");
             assertThat(accounts.getAccount().get(ada.id()).email().value()).isEqualTo("ada@example.org");
@@ -258,7 +261,7 @@ class LifecycleUseCasesTest {
             var signedIn = accounts.signIn().signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD),
                     LAPTOP);
 
-            Account disabled = accounts.disable().disable("ada@example.org");
+            Account disabled = accounts.disable().disable("ada@example.org", LAPTOP);
 
             assertThat(disabled.status()).isEqualTo(AccountStatus.DISABLED);
             assertThat(accounts.sessions().active(ada.id())).isEmpty();
@@ -278,14 +281,14 @@ class LifecycleUseCasesTest {
         void a_pending_account_too_and_its_token_then_no_longer_activates_it() {
             signUp("ada@example.org");
             String token = lastTokenTo("ada@example.org");
-            accounts.disable().disable("ada@example.org");
-            var e = catchThrowableOfType(ConflictException.class, () -> accounts.verify().verify(token));
+            accounts.disable().disable("ada@example.org", LAPTOP);
+            var e = catchThrowableOfType(ConflictException.class, () -> accounts.verify().verify(token, LAPTOP));
             assertThat(e.code()).isEqualTo("account.status.illegal_transition");
         }
 
         @Test
         void an_unknown_address_is_not_found() {
-            assertThatThrownBy(() -> accounts.disable().disable("nobody@example.org"))
+            assertThatThrownBy(() -> accounts.disable().disable("nobody@example.org", LAPTOP))
                     .isInstanceOf(NotFoundException.class);
             assertThat(store.accounts().byEmail(EmailAddress.of("nobody@example.org"))).isEmpty();
         }

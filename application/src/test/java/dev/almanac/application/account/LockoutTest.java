@@ -7,6 +7,7 @@ import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
@@ -14,6 +15,7 @@ import dev.almanac.application.fakes.SequentialIds;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.PasswordHash;
 import dev.almanac.domain.security.LoginThrottle;
+import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.shared.AuthenticationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +32,11 @@ class LockoutTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final CountingHasher hasher = new CountingHasher();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), hasher, new FakePasswordBlocklist(),
-            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock), store.lifecycle().ports());
+            new FakeAccessTokens(), new FakeSecrets(), new SequentialIds(), clock, audit), store.lifecycle().ports());
 
     /** Counts password checks against real account hashes (the decoy's are not counted). */
     static final class CountingHasher implements PasswordHasher {
@@ -61,7 +64,7 @@ class LockoutTest {
 
     @BeforeEach
     void registerAda() {
-        accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"));
+        accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"), RequestContext.UNKNOWN);
     }
 
     private String signIn(String password) {

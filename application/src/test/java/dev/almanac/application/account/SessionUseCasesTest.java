@@ -8,12 +8,15 @@ import dev.almanac.application.fakes.FakeAccessTokens;
 import dev.almanac.application.fakes.FakePasswordBlocklist;
 import dev.almanac.application.fakes.FakePasswordHasher;
 import dev.almanac.application.fakes.FakeSecrets;
+import dev.almanac.application.fakes.InMemoryAuditTrail;
 import dev.almanac.application.fakes.InMemoryLoginThrottles;
 import dev.almanac.application.fakes.InMemoryStore;
 import dev.almanac.application.fakes.MutableClock;
 import dev.almanac.application.fakes.SequentialIds;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.security.Client;
+import dev.almanac.domain.security.RequestContext;
+import dev.almanac.domain.security.RequestId;
 import dev.almanac.domain.security.Session;
 import dev.almanac.domain.security.SessionId;
 import dev.almanac.domain.shared.AuthenticationException;
@@ -27,25 +30,28 @@ import org.junit.jupiter.api.Test;
 
 class SessionUseCasesTest {
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Client LAPTOP = new Client("192.0.2.1", "Firefox/140");
-    private static final Client PHONE = new Client("198.51.100.7", "Safari/18");
+    private static final RequestContext LAPTOP = new RequestContext(new Client("192.0.2.1", "Firefox/140"),
+            new RequestId("laptop-request"));
+    private static final RequestContext PHONE = new RequestContext(new Client("198.51.100.7", "Safari/18"),
+            new RequestId("phone-request"));
 
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final AccountUseCases accounts = AccountUseCases.wire(new AccountPorts(store.accounts(),
             store.sessions(), store.apiKeys(), new InMemoryLoginThrottles(), new FakePasswordHasher(), new FakePasswordBlocklist(),
             new FakeAccessTokens(),
             new FakeSecrets(),
-            new SequentialIds(), clock), store.lifecycle().ports());
+            new SequentialIds(), clock, audit), store.lifecycle().ports());
     private AccountId ada;
 
     @BeforeEach
     void registerAda() {
-        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"))
+        ada = accounts.register().register(new RegisterAccountUseCase.Command("ada@example.org", PASSWORD, "Ada"), RequestContext.UNKNOWN)
                 .id();
     }
 
-    private SignedIn signIn(Client client) {
+    private SignedIn signIn(RequestContext client) {
         return accounts.signIn().signIn(new AuthenticateUseCase.Command("ada@example.org", PASSWORD), client);
     }
 
@@ -69,7 +75,7 @@ class SessionUseCasesTest {
             assertThat(accounts.identifyCaller().identify(second.accessToken().token()).account()).isEqualTo(ada);
             Session session = store.sessions().byId(first.session()).orElseThrow();
             assertThat(session.lastUsedAt()).isEqualTo(clock.instant());
-            assertThat(session.client()).isEqualTo(PHONE);
+            assertThat(session.client()).isEqualTo(PHONE.client());
         }
 
         @Test
@@ -136,7 +142,7 @@ class SessionUseCasesTest {
             SignedIn first = signIn(LAPTOP);
             SignedIn second = accounts.refresh().refresh(first.refreshToken(), LAPTOP);
 
-            accounts.signOut().signOut(second.refreshToken());
+            accounts.signOut().signOut(second.refreshToken(), RequestContext.UNKNOWN);
 
             assertThat(refreshFails(second.refreshToken())).isEqualTo("auth.refresh_token_invalid");
             assertThat(accounts.sessions().active(ada)).isEmpty();
@@ -146,10 +152,10 @@ class SessionUseCasesTest {
         void signing_out_twice_or_with_an_unknown_token_is_not_an_error() {
             SignedIn signedIn = signIn(LAPTOP);
 
-            accounts.signOut().signOut(signedIn.refreshToken());
-            accounts.signOut().signOut(signedIn.refreshToken());
-            accounts.signOut().signOut("never issued");
-            accounts.signOut().signOut("");
+            accounts.signOut().signOut(signedIn.refreshToken(), RequestContext.UNKNOWN);
+            accounts.signOut().signOut(signedIn.refreshToken(), RequestContext.UNKNOWN);
+            accounts.signOut().signOut("never issued", RequestContext.UNKNOWN);
+            accounts.signOut().signOut("", RequestContext.UNKNOWN);
         }
     }
 
@@ -169,7 +175,7 @@ class SessionUseCasesTest {
         void a_revoked_session_cannot_be_refreshed() {
             SignedIn laptop = signIn(LAPTOP);
 
-            accounts.sessions().revoke(ada, laptop.session());
+            accounts.sessions().revoke(ada, laptop.session(), RequestContext.UNKNOWN);
 
             assertThat(refreshFails(laptop.refreshToken())).isEqualTo("auth.refresh_token_invalid");
         }
@@ -178,10 +184,10 @@ class SessionUseCasesTest {
         void another_accounts_session_is_not_found() {
             SignedIn laptop = signIn(LAPTOP);
             AccountId eve = accounts.register().register(new RegisterAccountUseCase.Command("eve@example.org",
-                    PASSWORD, "Eve")).id();
+                    PASSWORD, "Eve"), RequestContext.UNKNOWN).id();
 
             var e = catchThrowableOfType(NotFoundException.class,
-                    () -> accounts.sessions().revoke(eve, laptop.session()));
+                    () -> accounts.sessions().revoke(eve, laptop.session(), RequestContext.UNKNOWN));
 
             assertThat(e.code()).isEqualTo("session.not_found");
             assertThat(accounts.sessions().active(ada)).hasSize(1);
@@ -190,12 +196,12 @@ class SessionUseCasesTest {
         @Test
         void an_unknown_or_already_revoked_session_is_not_found() {
             SignedIn laptop = signIn(LAPTOP);
-            accounts.sessions().revoke(ada, laptop.session());
+            accounts.sessions().revoke(ada, laptop.session(), RequestContext.UNKNOWN);
 
             assertThat(catchThrowableOfType(NotFoundException.class,
-                    () -> accounts.sessions().revoke(ada, laptop.session())).code()).isEqualTo("session.not_found");
+                    () -> accounts.sessions().revoke(ada, laptop.session(), RequestContext.UNKNOWN)).code()).isEqualTo("session.not_found");
             assertThat(catchThrowableOfType(NotFoundException.class,
-                    () -> accounts.sessions().revoke(ada, new SessionId(UUID.randomUUID()))).code())
+                    () -> accounts.sessions().revoke(ada, new SessionId(UUID.randomUUID()), RequestContext.UNKNOWN)).code())
                     .isEqualTo("session.not_found");
         }
     }

@@ -1,6 +1,8 @@
 package dev.almanac.application.fakes;
 
+import dev.almanac.application.contract.AuditTrailContract;
 import dev.almanac.application.contract.SecurityStores;
+import dev.almanac.application.port.AuditTrail;
 import dev.almanac.application.contract.SessionRepositoryContract;
 import dev.almanac.application.contract.SigningKeyStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -25,6 +27,14 @@ class InMemorySecurityStoresTest {
         @Override
         protected SecurityStores freshStores() {
             return fresh();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditTrailContract {
+        @Override
+        protected AuditTrail freshTrail() {
+            return new InMemoryAuditTrail();
         }
     }
 }

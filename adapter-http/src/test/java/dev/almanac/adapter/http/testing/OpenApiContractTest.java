@@ -42,6 +42,7 @@ class OpenApiContractTest {
                 "POST /v1/auth/logout",
                 "GET /v1/me/sessions",
                 "DELETE /v1/me/sessions/{sessionId}",
+                "GET /v1/me/audit",
                 "POST /v1/me/api-keys",
                 "GET /v1/me/api-keys",
                 "DELETE /v1/me/api-keys/{apiKeyId}",

@@ -76,7 +76,7 @@ public final class TestDatabase {
             // cascade: tables added by later migrations (sessions, keys, overrides, feeds, ...) hang off these by
             // foreign keys
             statement.execute("truncate table mail_outbox, calendar_feeds, event_overrides, events, calendars, accounts,"
-                    + " signing_keys cascade");
+                    + " signing_keys, audit_log cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
