@@ -184,8 +184,8 @@ class AccountSecurityRoutesTest {
             caller.sendJson("POST", "/v1/me/password", "[]").problem(400, "request.invalid_body");
             caller.sendJson("POST", "/v1/me/password", "currentPassword=x", "Content-Type",
                     "application/x-www-form-urlencoded").problem(415, "request.unsupported_media_type");
-            caller.post("/v1/me/password", object("currentPassword", PASSWORD, "newPassword",
-                    "z".repeat(2_000_000))).problem(413, "request.body_too_large");
+            assertThat(caller.announcingTooLargeABody("POST", "/v1/me/password", "application/json", 2_000_000))
+                    .startsWith("HTTP/1.1 413").contains("\"code\":\"request.body_too_large\"");
 
             signIn(PASSWORD);
             caller.get("/v1/me").expect(200);

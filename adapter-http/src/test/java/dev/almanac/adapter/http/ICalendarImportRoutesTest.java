@@ -48,29 +48,6 @@ class ICalendarImportRoutesTest {
      * Announces a body over the 1 MiB limit and sends none of it: the answer must come from the announcement
      * alone. (Sending the body too made the client race the server closing the connection.)
      */
-    private String announcingTooLargeABody(String path) {
-        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + ada.token() + "\r\nContent-Type: text/calendar\r\n"
-                    + "Content-Length: 1100000\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder answer = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                answer.append(line).append('\n');
-                if (line.contains("\"code\"")) {
-                    break;
-                }
-            }
-            return answer.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static String ics(String... lines) {
         StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
         for (String line : lines) {
@@ -216,7 +193,7 @@ class ICalendarImportRoutesTest {
         importing(ada, calendar + "/ical", "this is not a calendar").problem(400, "import.unreadable");
         ada.send("POST", calendar + "/ical", HttpRequest.BodyPublishers.ofString(ics()), "Content-Type",
                 "application/json").problem(415, "request.unsupported_media_type");
-        assertThat(announcingTooLargeABody(calendar + "/ical")).startsWith("HTTP/1.1 413")
+        assertThat(ada.announcingTooLargeABody("POST", calendar + "/ical", "text/calendar", 1_100_000)).startsWith("HTTP/1.1 413")
                 .contains("request.body_too_large");
         importing(server.signedUp("eve@example.org"), calendar + "/ical", ics()).problem(404, "calendar.not_found");
         assertThat(importing(ada, calendar + "/ical", ics()).expect(200).json().get("items")).isEmpty();

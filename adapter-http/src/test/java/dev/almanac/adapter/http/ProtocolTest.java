@@ -100,11 +100,9 @@ class ProtocolTest {
     class BodyLimits {
         @Test
         void a_body_over_one_mebibyte_with_a_content_length_is_too_large() {
-            byte[] body = new byte[(int) MIB + 1];
-            Arrays.fill(body, (byte) ' ');
-
-            http.send("POST", "/v1/accounts", HttpRequest.BodyPublishers.ofByteArray(body),
-                    "Content-Type", "application/json").problem(413, "request.body_too_large");
+            assertThat(http.announcingTooLargeABody("POST", "/v1/accounts", "application/json", MIB + 1))
+                    .startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("\"code\":\"request.body_too_large\"");
         }
 
         @Test
