@@ -57,6 +57,12 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
     private final Clock clock;
     private final AccountMails mails;
     private final AuthenticateUseCase authenticate;
+    /**
+     * The audit subject of a re-send or address change that was accepted but sent no mail, because the account's
+     * mail limit was reached: still a security event, so still recorded.
+     */
+    static final String MAIL_WITHHELD = "mail_withheld";
+
     private final AuditTrail audit;
     private final AuditEntries entries;
 
@@ -144,8 +150,8 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
         VerificationToken issued = VerificationToken.issue(SecretHash.of(token), account.id(),
                 new VerificationToken.Activate(), now);
         audit.recordWith(() -> store.issue(issued, mails.verifyAddress(account, token, issued), ResendLimit.DEFAULT),
-                queued -> queued ? Optional.of(entries.success(AuditEvent.VERIFICATION_RESEND, account.id(), context))
-                        : Optional.empty());
+                queued -> Optional.of(queued ? entries.success(AuditEvent.VERIFICATION_RESEND, account.id(), context)
+                        : entries.success(AuditEvent.VERIFICATION_RESEND, account.id(), context, MAIL_WITHHELD)));
     }
 
     @Override
@@ -175,8 +181,8 @@ final class LifecycleService implements RegisterAccountUseCase, VerifyAccountUse
                 new VerificationToken.ChangeEmail(newAddress), now);
         audit.recordWith(() -> store.issue(issued, mails.verifyNewAddress(account, newAddress, token, issued),
                         ResendLimit.DEFAULT),
-                queued -> queued ? Optional.of(entries.success(AuditEvent.EMAIL_CHANGE, account.id(), context))
-                        : Optional.empty());
+                queued -> Optional.of(queued ? entries.success(AuditEvent.EMAIL_CHANGE, account.id(), context)
+                        : entries.success(AuditEvent.EMAIL_CHANGE, account.id(), context, MAIL_WITHHELD)));
     }
 
     @Override

@@ -209,15 +209,16 @@ class AuditUseCasesTest {
         }
 
         @Test
-        void a_resend_is_recorded_when_a_mail_goes_out_and_not_when_limited_or_for_an_unknown_address() {
+        void a_resend_is_recorded_also_when_its_mail_is_withheld_but_not_for_an_unknown_address() {
             clock.advance(java.time.Duration.ofMinutes(2));
             accounts.resendVerification().resend("ada@example.org", LAPTOP);
             accounts.resendVerification().resend("ada@example.org", LAPTOP);
             accounts.resendVerification().resend("nobody@example.org", LAPTOP);
 
-            assertThat(entriesOf(AuditEvent.VERIFICATION_RESEND)).singleElement()
-                    .extracting(AuditEntry::outcome, AuditEntry::actor)
-                    .containsExactly(AuditOutcome.SUCCESS, Optional.of(ada));
+            assertThat(entriesOf(AuditEvent.VERIFICATION_RESEND))
+                    .extracting(AuditEntry::outcome, AuditEntry::actor, AuditEntry::subject)
+                    .containsExactly(tuple(AuditOutcome.SUCCESS, Optional.of(ada), Optional.empty()),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada), Optional.of("mail_withheld")));
         }
 
         @Test
@@ -228,14 +229,20 @@ class AuditUseCasesTest {
                             "ada@new.example.org", "not the password at all"), LAPTOP));
             accounts.changeEmail().request(new dev.almanac.application.account.ChangeEmailUseCase.Command(ada,
                     "ada@new.example.org", PASSWORD), LAPTOP);
-            accounts.verify().verify(lastTokenTo("ada@new.example.org"), LAPTOP);
+            String token = lastTokenTo("ada@new.example.org");
+            accounts.changeEmail().request(new dev.almanac.application.account.ChangeEmailUseCase.Command(ada,
+                    "ada@other.example.org", PASSWORD), LAPTOP);
+            accounts.verify().verify(token, LAPTOP);
 
-            assertThat(entriesOf(AuditEvent.EMAIL_CHANGE)).extracting(AuditEntry::outcome, AuditEntry::actor)
-                    .containsExactly(tuple(AuditOutcome.FAILURE, Optional.of(ada)),
-                            tuple(AuditOutcome.SUCCESS, Optional.of(ada)));
+            assertThat(entriesOf(AuditEvent.EMAIL_CHANGE))
+                    .extracting(AuditEntry::outcome, AuditEntry::actor, AuditEntry::subject)
+                    .containsExactly(tuple(AuditOutcome.FAILURE, Optional.of(ada), Optional.empty()),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada), Optional.empty()),
+                            tuple(AuditOutcome.SUCCESS, Optional.of(ada), Optional.of("mail_withheld")));
             assertThat(last()).extracting(AuditEntry::event, AuditEntry::outcome, AuditEntry::subject)
                     .containsExactly(AuditEvent.VERIFICATION, AuditOutcome.SUCCESS, Optional.of("email_change"));
-            assertThat(trail.all()).allSatisfy(e -> assertThat(e.toString()).doesNotContain("new.example.org"));
+            assertThat(trail.all()).allSatisfy(e -> assertThat(e.toString()).doesNotContain("new.example.org")
+                    .doesNotContain("other.example.org"));
         }
 
         @Test
