@@ -261,7 +261,9 @@ final class JdbiEventRepository implements EventRepository {
         return jdbi.withHandle(handle -> {
             Query query = bindWindow(handle.createQuery(sql), calendarId, from, to, titleContains, after, limit);
             titleContains.ifPresent(text -> query.bind("likeEscape", "\\"));
-            List<WindowRow> rows = query.map((rs, ctx) -> new WindowRow(CalendarRow.read(rs, "c_"),
+            // Every row repeats the calendar's columns; they are read once, from the first.
+            List<WindowRow> rows = query.map((rs, ctx) -> new WindowRow(
+                    rs.getRow() == 1 ? CalendarRow.read(rs, "c_") : null,
                     rs.getObject("id") == null ? null : EventRow.read(rs), rs.getBoolean("is_master"))).list();
             if (rows.isEmpty()) {
                 return Optional.<WindowContents>empty();
@@ -290,7 +292,10 @@ final class JdbiEventRepository implements EventRepository {
         return query;
     }
 
-    /** One row of {@link #windowOf}: the calendar, and an event of the window unless the window is empty. */
+    /**
+     * One row of {@link #windowOf}: the calendar (on the first row only), and an event of the window unless the
+     * window is empty.
+     */
     private record WindowRow(CalendarRow calendar, EventRow event, boolean master) {
     }
 
