@@ -358,25 +358,24 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
                 filter, after.map(WindowCursor::asEventCursor), wanted)
                 .orElseThrow(() -> Calendar.notFound(query.calendarId()));
         contents.calendar().require(query.actor(), CalendarPermission.READ);
-        List<WindowItem> items = new ArrayList<>();
-        contents.singles().forEach(e -> items.add(new WindowItem.Single(e)));
-        List<Event> masters = contents.masters();
-        Map<EventId, List<OccurrenceOverride>> overrides = query.expand()
-                ? events.overridesOf(query.calendarId(), masters.stream().map(Event::id).toList()) : Map.of();
-        for (Event series : masters) {
+        // Only the first `wanted` items in window order matter; each series is expanded only as far as an
+        // occurrence of it could still be among them.
+        FirstItems first = new FirstItems(wanted);
+        contents.singles().forEach(e -> first.offer(new WindowItem.Single(e)));
+        for (Series withOverrides : contents.series()) {
             if (!query.expand()) {
-                WindowItem master = new WindowItem.Master(series);
-                if (titled(series.title(), filter) && after.map(a -> a.isBefore(master)).orElse(true)) {
-                    items.add(master);
+                WindowItem.Master master = new WindowItem.Master(withOverrides.master());
+                if (titled(master.event().title(), filter) && after.map(a -> a.isBefore(master)).orElse(true)) {
+                    first.offer(master);
                 }
                 continue;
             }
-            Series withOverrides = Series.rehydrate(series, overrides.getOrDefault(series.id(), List.of()));
             withOverrides.occurrences(query.from(), query.to(), o -> titled(o.title(), filter)
-                            && after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted)
-                    .forEach(o -> items.add(new WindowItem.Instance(o)));
+                            && after.map(a -> a.isBefore(new WindowItem.Instance(o))).orElse(true), wanted,
+                    first.latestStart())
+                    .forEach(o -> first.offer(new WindowItem.Instance(o)));
         }
-        items.sort(WindowItem.ORDER);
+        List<WindowItem> items = first.inOrder();
         if (items.size() <= limit.value()) {
             return new Page<>(items, Optional.empty());
         }

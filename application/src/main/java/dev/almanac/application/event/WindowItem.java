@@ -34,11 +34,6 @@ public sealed interface WindowItem {
         Event event();
 
         @Override
-        default Instant start() {
-            return event().slot().start();
-        }
-
-        @Override
         default UUID id() {
             return event().id().value();
         }
@@ -49,15 +44,34 @@ public sealed interface WindowItem {
         }
     }
 
-    record Single(Event event) implements Stored {
+    /**
+     * A single event. Its start is derived once, here: a window orders its items by start many times over, and
+     * deriving it means resolving a wall time in its zone.
+     */
+    record Single(Event event, Instant start) implements Stored {
         public Single {
             requireNonNull(event, "event");
+            if (!event.slot().start().equals(start)) {
+                throw new IllegalArgumentException("start must be the event's start");
+            }
+        }
+
+        public Single(Event event) {
+            this(event, requireNonNull(event, "event").slot().start());
         }
     }
 
-    record Master(Event series) implements Stored {
+    /** A series master, in a window asked for without expansion; its start derived once, as for {@link Single}. */
+    record Master(Event series, Instant start) implements Stored {
         public Master {
             requireNonNull(series, "series");
+            if (!series.slot().start().equals(start)) {
+                throw new IllegalArgumentException("start must be the series' start");
+            }
+        }
+
+        public Master(Event series) {
+            this(series, requireNonNull(series, "series").slot().start());
         }
 
         @Override

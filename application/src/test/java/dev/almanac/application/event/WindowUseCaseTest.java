@@ -11,6 +11,8 @@ import dev.almanac.application.fakes.SequentialIds;
 import dev.almanac.application.shared.Page;
 import dev.almanac.domain.account.AccountId;
 import dev.almanac.domain.calendar.Calendar;
+import dev.almanac.domain.event.Event;
+import dev.almanac.domain.event.OccurrenceId;
 import dev.almanac.domain.shared.RuleViolationException;
 import dev.almanac.domain.testing.Ids;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,53 @@ class WindowUseCaseTest {
             cursor = page.nextCursor();
         } while (cursor.isPresent());
         assertThat(paged).containsExactlyElementsOf(everything);
+    }
+
+    @Test
+    void paging_finds_occurrences_that_overrides_moved_ahead_of_or_behind_the_page_being_built() {
+        // Pages of three hold only the week's first items, so series are expanded only part of the way into the
+        // week; overrides must still put each moved occurrence on its page.
+        Event daily = create("Daily", "2026-03-01T09:00", "2026-03-01T09:30", "RRULE:FREQ=DAILY");
+        Event weekly = create("Weekly", "2026-03-02T13:00", "2026-03-02T14:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,FR");
+        Event late = create("Late", "2026-03-01T18:00", "2026-03-01T19:00", "RRULE:FREQ=DAILY;COUNT=40");
+        schedule("Single", "2026-03-12T09:00", "2026-03-12T09:30");
+        // Sunday's daily meeting moves to the very start of the week; Monday's weekly one to Sunday evening.
+        move(daily, "20260315T090000", "2026-03-09T07:00", "2026-03-09T07:30");
+        move(weekly, "20260309T130000", "2026-03-15T20:00", "2026-03-15T21:00");
+        // An occurrence of the week before moves into this week's Wednesday; one of next week moves into Tuesday.
+        move(late, "20260306T180000", "2026-03-11T06:00", "2026-03-11T06:30");
+        move(late, "20260318T180000", "2026-03-10T06:00", "2026-03-10T06:30");
+        List<String> everything = window(true, OptionalInt.of(500), Optional.empty()).items().stream()
+                .map(WindowUseCaseTest::describe).toList();
+        assertThat(everything).hasSize(7 + 2 + 7 + 2 + 1).startsWith("Daily@20260315T090000")
+                .endsWith("Weekly@20260309T130000")
+                .contains("Late@20260306T180000", "Late@20260318T180000");
+
+        for (int size = 1; size <= 4; size++) {
+            List<String> paged = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<WindowItem> page = window(true, OptionalInt.of(size), cursor);
+                page.items().forEach(i -> paged.add(describe(i)));
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            assertThat(paged).as("pages of %d", size).containsExactlyElementsOf(everything);
+        }
+    }
+
+    private Event create(String title, String start, String end, String... recurrence) {
+        return events.create().create(new CreateEventUseCase.Command(ADA, work.id(), title, Optional.empty(),
+                Optional.empty(), new TimeInput.Wall(LocalDateTime.parse(start), BERLIN),
+                new TimeInput.Wall(LocalDateTime.parse(end), BERLIN), Optional.empty(), List.of(recurrence)));
+    }
+
+    private void move(Event series, String key, String start, String end) {
+        events.occurrences().change(new OccurrenceUseCase.Change(ADA, work.id(),
+                OccurrenceId.parse(series.id() + "_" + key).orElseThrow(), EditScope.THIS, OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new TimeInput.Wall(LocalDateTime.parse(start), BERLIN)),
+                Optional.of(new TimeInput.Wall(LocalDateTime.parse(end), BERLIN)), Optional.empty(),
+                Optional.empty()));
     }
 
     @Test

@@ -14,6 +14,9 @@ final class Occurrences implements Iterator<Occurrence> {
     private final Event series;
     private final Instant from;
     private final Instant to;
+    private final Instant latestStart;
+    /** The start zone of a timed series; null for an all-day one. */
+    private final ZoneId wallZone;
     private final Iterator<LocalDateTime> starts;
     private final LocalDateTime notBefore;
     private final Duration length;
@@ -22,9 +25,19 @@ final class Occurrences implements Iterator<Occurrence> {
     private boolean finished;
 
     Occurrences(Event series, Instant from, Instant to) {
+        this(series, from, to, Instant.MAX);
+    }
+
+    /**
+     * As the walk over {@code [from, to)}, ending after the last occurrence that starts no later than
+     * {@code latestStart} (a caller holding a full page need not build the rest).
+     */
+    Occurrences(Event series, Instant from, Instant to, Instant latestStart) {
         this.series = series;
         this.from = from;
         this.to = to;
+        this.latestStart = latestStart;
+        this.wallZone = series.time().start() instanceof TimePoint.Wall w ? w.zone() : null;
         EventTime time = series.time();
         this.length = series.slot().duration();
         this.days = time.isAllDay() ? ChronoUnit.DAYS.between(((TimePoint.Day) time.start()).date(),
@@ -53,8 +66,21 @@ final class Occurrences implements Iterator<Occurrence> {
                 // DST shift); a rule with COUNT walks from DTSTART, so skip without resolving zones.
                 continue;
             }
-            Occurrence candidate = at(start);
-            if (!candidate.slot().start().isBefore(to)) {
+            Instant startInstant = null;
+            if (wallZone != null) {
+                // Resolve the start alone first: most candidates the window or the page does not need are told
+                // apart by it, without building the whole occurrence.
+                startInstant = new TimePoint.Wall(start, wallZone).zoned().toInstant();
+                if (!startInstant.isBefore(to) || startInstant.isAfter(latestStart)) {
+                    finished = true;
+                    break;
+                }
+                if (!startInstant.plus(length).isAfter(from)) {
+                    continue;
+                }
+            }
+            Occurrence candidate = at(start, startInstant);
+            if (!candidate.slot().start().isBefore(to) || candidate.slot().start().isAfter(latestStart)) {
                 finished = true;
                 break;
             }
@@ -75,12 +101,12 @@ final class Occurrences implements Iterator<Occurrence> {
         return out;
     }
 
-    private Occurrence at(LocalDateTime start) {
+    /** The occurrence starting at {@code start}; {@code startInstant} is its start resolved, for a timed series. */
+    private Occurrence at(LocalDateTime start, Instant startInstant) {
         EventTime time = series.time();
         if (time.start() instanceof TimePoint.Wall wall) {
             var startPoint = new TimePoint.Wall(start, wall.zone());
             ZoneId endZone = ((TimePoint.Wall) time.end()).zone();
-            Instant startInstant = startPoint.zoned().toInstant();
             Instant end = startInstant.plus(length);
             var endPoint = new TimePoint.Wall(LocalDateTime.ofInstant(end, endZone), endZone);
             Instant endInstant = endPoint.zoned().toInstant();

@@ -106,10 +106,23 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
      */
     public List<Occurrence> occurrences(Instant from, Instant to, java.util.function.Predicate<Occurrence> wanted,
                                         int max) {
+        return occurrences(from, to, wanted, max, Instant.MAX);
+    }
+
+    /**
+     * As {@link #occurrences(Instant, Instant, java.util.function.Predicate, int)}, and walking the rules only
+     * while they give starts no later than {@code latestStart}: a caller that already holds a full page of items
+     * starting by {@code latestStart} need not expand the rest of the window. Every occurrence the rules give
+     * later starts later, unless its override moved it, and overridden occurrences are all looked at anyway; so
+     * every occurrence left out starts after {@code latestStart}.
+     */
+    public List<Occurrence> occurrences(Instant from, Instant to, java.util.function.Predicate<Occurrence> wanted,
+                                        int max, Instant latestStart) {
+        requireNonNull(latestStart, "latestStart");
         List<Occurrence> out = new ArrayList<>();
         Set<TimePoint> visited = new HashSet<>();
         int kept = 0;
-        for (Iterator<Occurrence> it = master.occurrences(from, to); it.hasNext() && kept < max; ) {
+        for (Iterator<Occurrence> it = new Occurrences(master, from, to, latestStart); it.hasNext() && kept < max; ) {
             Occurrence occurrence = applied(it.next());
             visited.add(occurrence.originalStart());
             if (overlaps(occurrence, from, to) && wanted.test(occurrence)) {

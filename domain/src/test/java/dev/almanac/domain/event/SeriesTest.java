@@ -69,6 +69,19 @@ class SeriesTest {
         }
 
         @Test
+        void walking_only_up_to_a_latest_start_still_finds_earlier_occurrences_that_overrides_moved() {
+            // The fourth Monday moved to the window's first morning: a walk that stops after the second Monday
+            // must still return it, and nothing that starts later than asked.
+            Series s = mondays("RRULE:FREQ=WEEKLY;COUNT=6").changeOccurrence(berlin("2026-09-28T09:00"),
+                    moved(berlin("2026-09-07T07:00"), berlin("2026-09-07T08:00")), NOW);
+            List<String> walked = s.occurrences(Instant.parse("2026-09-01T00:00:00Z"),
+                            Instant.parse("2026-11-01T00:00:00Z"), o -> true, 100,
+                            Instant.parse("2026-09-14T07:00:00Z")).stream()
+                    .map(o -> OccurrenceId.key(o.originalStart())).toList();
+            assertThat(walked).containsExactly("20260928T090000", "20260907T090000", "20260914T090000");
+        }
+
+        @Test
         void an_override_of_a_start_that_is_no_occurrence_is_refused() {
             Series s = mondays("RRULE:FREQ=WEEKLY;COUNT=3");
             assertThatThrownBy(() -> s.changeOccurrence(berlin("2026-09-15T09:00"), title("x"), NOW))
