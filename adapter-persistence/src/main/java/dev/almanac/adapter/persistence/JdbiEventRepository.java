@@ -64,6 +64,7 @@ final class JdbiEventRepository implements EventRepository {
                     """;
 
     private final Jdbi jdbi;
+    private final SeriesMasters masters = new SeriesMasters();
 
     JdbiEventRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -261,23 +262,55 @@ final class JdbiEventRepository implements EventRepository {
         return jdbi.withHandle(handle -> {
             Query query = bindWindow(handle.createQuery(sql), calendarId, from, to, titleContains, after, limit);
             titleContains.ifPresent(text -> query.bind("likeEscape", "\\"));
-            // Every row repeats the calendar's columns; they are read once, from the first.
-            List<WindowRow> rows = query.map((rs, ctx) -> new WindowRow(
-                    rs.getRow() == 1 ? CalendarRow.read(rs, "c_") : null,
-                    rs.getObject("id") == null ? null : EventRow.read(rs), rs.getBoolean("is_master"))).list();
-            if (rows.isEmpty()) {
+            // Every row repeats the calendar's columns; they are read once, from the first. A series comes from
+            // the cache of rebuilt series when this version of it was rebuilt before; the others are rebuilt, and
+            // their overrides read in one more statement.
+            Calendar[] calendar = new Calendar[1];
+            List<WindowRow> rows = query.map((rs, ctx) -> {
+                if (rs.getRow() == 1) {
+                    calendar[0] = CalendarRow.read(rs, "c_").toDomain();
+                }
+                if (rs.getObject("id") == null) {
+                    return WindowRow.NONE;
+                }
+                ZoneId zone = calendar[0].timeZone();
+                if (!rs.getBoolean("is_master")) {
+                    return new WindowRow(EventRow.read(rs).toDomain(zone), null);
+                }
+                Optional<Series> known = masters.known(rs, zone);
+                return known.isPresent() ? new WindowRow(null, known.get())
+                        : new WindowRow(EventRow.read(rs).toDomain(zone), null, true);
+            }).list();
+            if (calendar[0] == null) {
                 return Optional.<WindowContents>empty();
             }
-            Calendar calendar = rows.get(0).calendar().toDomain();
+            List<Event> toLoad = rows.stream().filter(WindowRow::unloadedMaster).map(WindowRow::event).toList();
+            Map<EventId, Series> loaded = masters.load(handle, calendarId.value(), toLoad, calendar[0].timeZone());
             List<Event> singleEvents = new ArrayList<>();
-            List<Event> seriesMasters = new ArrayList<>();
+            List<Series> series = new ArrayList<>();
             for (WindowRow row : rows) {
-                if (row.event() != null) {
-                    (row.master() ? seriesMasters : singleEvents).add(row.event().toDomain(calendar.timeZone()));
+                if (row.series() != null) {
+                    series.add(row.series());
+                } else if (row.unloadedMaster()) {
+                    series.add(loaded.get(row.event().id()));
+                } else if (row != WindowRow.NONE) {
+                    singleEvents.add(row.event());
                 }
             }
-            return Optional.of(new WindowContents(calendar, singleEvents, seriesMasters));
+            return Optional.of(new WindowContents(calendar[0], singleEvents, series));
         });
+    }
+
+    /**
+     * One row of {@link #windowOf}: a single event; a series already rebuilt; a series master still to be
+     * completed with its overrides; or {@link #NONE}, the calendar alone.
+     */
+    private record WindowRow(Event event, Series series, boolean unloadedMaster) {
+        static final WindowRow NONE = new WindowRow(null, null, false);
+
+        WindowRow(Event event, Series series) {
+            this(event, series, false);
+        }
     }
 
     /** Binds what {@link #windowSql} and {@link #windowOfSql} share. */
@@ -290,13 +323,6 @@ final class JdbiEventRepository implements EventRepository {
         after.ifPresent(cursor -> query.bind("afterAt", utc(cursor.at())).bind("afterId", cursor.id()));
         titleContains.ifPresent(text -> query.bind("titlePattern", SqlValues.containsPattern(EventRow.fold(text))));
         return query;
-    }
-
-    /**
-     * One row of {@link #windowOf}: the calendar (on the first row only), and an event of the window unless the
-     * window is empty.
-     */
-    private record WindowRow(CalendarRow calendar, EventRow event, boolean master) {
     }
 
     @Override

@@ -65,6 +65,42 @@ final class OverrideRows {
         return out;
     }
 
+    /** A series' version and its overrides, as one statement saw them together. */
+    record Versioned(long version, List<OccurrenceOverride> overrides) {
+    }
+
+    /**
+     * The version and the overrides of each of the given series that is in calendar {@code calendarId}, read in
+     * one statement (one snapshot), so the overrides are those of exactly that version.
+     */
+    static Map<EventId, Versioned> versionedIn(Handle handle, UUID calendarId, Collection<UUID> seriesIds) {
+        record Row(EventId series, long version, OccurrenceOverride override) {
+        }
+        List<Row> rows = handle.createQuery("select e.id as sid, e.version as sversion, e.start_zone as series_zone, "
+                        + QUALIFIED + " from events e left join event_overrides o on o.series_id = e.id"
+                        + " where e.id = any(:ids) and e.calendar_id = :calendarId and e.recurrence is not null")
+                .bindArray("ids", UUID.class, seriesIds)
+                .bind("calendarId", calendarId)
+                .map((rs, ctx) -> {
+                    String zone = rs.getString("series_zone");
+                    return new Row(new EventId(rs.getObject("sid", UUID.class)), rs.getLong("sversion"),
+                            rs.getObject("series_id") == null ? null : read(rs, zone == null ? null : ZoneId.of(zone)));
+                })
+                .list();
+        Map<EventId, Long> versions = new HashMap<>();
+        Map<EventId, List<OccurrenceOverride>> overrides = new HashMap<>();
+        for (Row row : rows) {
+            versions.put(row.series(), row.version());
+            List<OccurrenceOverride> list = overrides.computeIfAbsent(row.series(), k -> new ArrayList<>());
+            if (row.override() != null) {
+                list.add(row.override());
+            }
+        }
+        Map<EventId, Versioned> out = new HashMap<>();
+        versions.forEach((id, version) -> out.put(id, new Versioned(version, overrides.get(id))));
+        return out;
+    }
+
     /** Replaces the overrides of {@code seriesId} by {@code overrides}. */
     static void replace(Handle handle, UUID seriesId, List<OccurrenceOverride> overrides) {
         handle.createUpdate("delete from event_overrides where series_id = :id").bind("id", seriesId).execute();

@@ -105,8 +105,9 @@ public interface EventRepository {
 
     /**
      * What a window of one calendar is made of, read at once (one query on a database): the calendar itself, for
-     * the caller's permission check; its single events as {@link #window} finds them; and its series masters as
-     * {@link #seriesOverlapping} finds them. Empty when the calendar does not exist.
+     * the caller's permission check; its single events as {@link #window} finds them; and the series that
+     * {@link #seriesOverlapping} finds, each with its overrides (as {@link #overridesOf} gives them). Empty when
+     * the calendar does not exist.
      */
     Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
                                       Optional<String> titleContains, Optional<Cursor> after, int limit);
@@ -138,12 +139,12 @@ public interface EventRepository {
         Event apply(Calendar calendar);
     }
 
-    /** A calendar with the single events and series masters of one window of it; see {@link #windowOf}. */
-    record WindowContents(Calendar calendar, List<Event> singles, List<Event> masters) {
+    /** A calendar with the single events and the series of one window of it; see {@link #windowOf}. */
+    record WindowContents(Calendar calendar, List<Event> singles, List<Series> series) {
         public WindowContents {
             Objects.requireNonNull(calendar, "calendar");
             singles = List.copyOf(singles);
-            masters = List.copyOf(masters);
+            series = List.copyOf(series);
         }
     }
 

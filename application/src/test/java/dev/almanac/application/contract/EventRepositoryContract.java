@@ -22,6 +22,7 @@ import dev.almanac.domain.event.EventChanges;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.EventStatus;
 import dev.almanac.domain.event.EventTime;
+import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.TimePoint;
 import dev.almanac.domain.shared.DomainException;
 import dev.almanac.domain.shared.ForbiddenException;
@@ -542,14 +543,15 @@ public abstract class EventRepositoryContract {
                     assertThat(read.calendar()).isEqualTo(work);
                     assertThat(read.singles()).as("%s %s %d", filter, after, limit)
                             .isEqualTo(events.window(work.id(), week, weekEnd, filter, after, limit));
-                    assertThat(read.masters()).as("%s %s %d", filter, after, limit)
+                    assertThat(read.series()).extracting(Series::master).as("%s %s %d", filter, after, limit)
                             .containsExactlyInAnyOrderElementsOf(
                                     events.seriesOverlapping(work.id(), week, weekEnd, filter));
                 }
             }
         }
         assertThat(titles(events.windowOf(work.id(), week, weekEnd, Optional.empty(), Optional.empty(), 100)
-                .orElseThrow().masters())).containsExactlyInAnyOrder("Endless standup", "Ten weeks");
+                .orElseThrow().series().stream().map(Series::master).toList()))
+                .containsExactlyInAnyOrder("Endless standup", "Ten weeks");
     }
 
     @Test
@@ -559,7 +561,7 @@ public abstract class EventRepositoryContract {
 
         assertThat(empty.calendar()).isEqualTo(home);
         assertThat(empty.singles()).isEmpty();
-        assertThat(empty.masters()).isEmpty();
+        assertThat(empty.series()).isEmpty();
         assertThat(events.windowOf(new CalendarId(newId()), MARCH, APRIL, Optional.empty(), Optional.empty(), 10))
                 .isEmpty();
     }
@@ -592,6 +594,46 @@ public abstract class EventRepositoryContract {
         events.update(work.id(), lunch.id(), OptionalLong.empty(),
                 (calendar, current) -> current.recurring(dev.almanac.domain.event.Recurrence.NONE, NOW));
         assertThat(window(MARCH, APRIL)).containsExactly("Lunch");
+    }
+
+    @Test
+    void a_window_read_again_shows_each_series_as_it_is_now_after_it_or_its_calendar_changed() {
+        Event standup = added(series("Standup", "2026-03-02T09:00", "2026-03-02T09:15", "RRULE:FREQ=DAILY"));
+        Event days = allDay(work, "Off-site", "2026-03-02", "2026-03-03");
+        Event offsite = added(days.recurring(dev.almanac.domain.event.Recurrence.parse(
+                List.of("RRULE:FREQ=WEEKLY"), days.time().start()), NOW));
+        Instant week = at("2026-03-09T00:00:00Z");
+        Instant weekEnd = at("2026-03-16T00:00:00Z");
+        assertThat(titles(masters(week, weekEnd))).containsExactlyInAnyOrder("Standup", "Off-site");
+
+        events.update(work.id(), standup.id(), OptionalLong.empty(),
+                (calendar, current) -> current.revise(retitled("Daily sync"), calendar.timeZone(), NOW));
+        assertThat(titles(masters(week, weekEnd))).containsExactlyInAnyOrder("Daily sync", "Off-site");
+        events.edit(work.id(), standup.id(), OptionalLong.empty(), (calendar, current) ->
+                dev.almanac.domain.event.SeriesEdit.of(
+                        current.changeOccurrence(utc("2026-03-10T09:00"), retitled("Retro"), NOW)));
+        assertThat(seriesIn(week, weekEnd)).filteredOn(s -> s.id().equals(standup.id())).singleElement()
+                .satisfies(s -> assertThat(s.overrides()).extracting(o -> o.title()).containsExactly("Retro"));
+        events.edit(work.id(), standup.id(), OptionalLong.empty(), (calendar, current) ->
+                dev.almanac.domain.event.SeriesEdit.of(current.removeOccurrence(utc("2026-03-10T09:00"), NOW)));
+        assertThat(seriesIn(week, weekEnd)).filteredOn(s -> s.id().equals(standup.id())).singleElement()
+                .satisfies(s -> assertThat(s.overrides()).isEmpty());
+        calendars.update(work.id(), OptionalLong.empty(),
+                c -> c.revise(c.name(), c.description(), ZoneId.of("Asia/Tokyo"), NOW));
+
+        List<Event> now = masters(week, weekEnd);
+        assertThat(titles(now)).containsExactlyInAnyOrder("Daily sync", "Off-site");
+        assertThat(now).filteredOn(e -> e.id().equals(offsite.id())).singleElement()
+                .satisfies(e -> assertThat(e.anchorZone()).isEqualTo(ZoneId.of("Asia/Tokyo")))
+                .satisfies(e -> assertThat(e.slot().start()).isEqualTo(at("2026-03-01T15:00:00Z")));
+    }
+
+    private List<Series> seriesIn(Instant from, Instant to) {
+        return events.windowOf(work.id(), from, to, Optional.empty(), Optional.empty(), 100).orElseThrow().series();
+    }
+
+    private List<Event> masters(Instant from, Instant to) {
+        return seriesIn(from, to).stream().map(Series::master).toList();
     }
 
     private static dev.almanac.domain.event.TimePoint.Wall utc(String local) { // the fixtures write timed events in UTC

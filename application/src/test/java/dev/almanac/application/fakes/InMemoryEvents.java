@@ -111,7 +111,10 @@ public final class InMemoryEvents implements EventRepository {
         synchronized (store) {
             return Optional.ofNullable(store.calendars.get(calendarId)).map(calendar -> new WindowContents(calendar,
                     window(calendarId, from, to, titleContains, after, limit),
-                    seriesOverlapping(calendarId, from, to, titleContains)));
+                    seriesOverlapping(calendarId, from, to, titleContains).stream()
+                            .map(master -> Series.rehydrate(master, overridesOf(calendarId, List.of(master.id()))
+                                    .getOrDefault(master.id(), List.of())))
+                            .toList()));
         }
     }
 
