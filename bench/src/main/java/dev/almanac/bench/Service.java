@@ -40,7 +40,13 @@ final class Service implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            var command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m", "-jar", jar.toString());
+            var command = new java.util.ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m"));
+            // Extra JVM options for the service only, e.g. a flight recording while profiling; never set by default.
+            String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
