@@ -9,6 +9,7 @@ import dev.almanac.domain.shared.Text;
 import dev.almanac.domain.shared.Violations;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,20 +22,39 @@ import java.util.Optional;
  * <p>Two doors: {@link #schedule} runs the rules for a new event; {@link #rehydrate} rebuilds a stored one. Both
  * check every structural invariant.
  *
- * @param title       1..500 characters after trimming, no control characters
- * @param description at most 50,000 characters; empty when there is none
- * @param location    at most 1,000 characters, a single line; empty when there is none
- * @param anchorZone  the zone of the event's calendar, where all-day dates are placed on the time line
+ * <p>A value, equal by its twelve parts, as a record would be; a class only so that it can keep its slot once
+ * derived: listing a window orders items by their start and expands series from their length many times over,
+ * and deriving the slot means resolving two wall times in their zones (ADR 0021's measurements).
  */
-public record Event(EventId id, CalendarId calendarId, String title, String description, String location,
-                   EventTime time, ZoneId anchorZone, EventStatus status, long version, Instant createdAt,
-                   Instant updatedAt, Recurrence recurrence) {
+public final class Event {
+    private final EventId id;
+    private final CalendarId calendarId;
+    private final String title;
+    private final String description;
+    private final String location;
+    private final EventTime time;
+    private final ZoneId anchorZone;
+    private final EventStatus status;
+    private final long version;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Recurrence recurrence;
+    /** Derived from {@link #time} and {@link #anchorZone} on first use; a benign race may derive it twice. */
+    private TimeSlot slot;
 
     public static final int TITLE_MAX = 500;
     public static final int DESCRIPTION_MAX = 50_000;
     public static final int LOCATION_MAX = 1_000;
 
-    public Event {
+    /**
+     * @param title       1..500 characters after trimming, no control characters
+     * @param description at most 50,000 characters; empty when there is none
+     * @param location    at most 1,000 characters, a single line; empty when there is none
+     * @param anchorZone  the zone of the event's calendar, where all-day dates are placed on the time line
+     */
+    public Event(EventId id, CalendarId calendarId, String title, String description, String location,
+                 EventTime time, ZoneId anchorZone, EventStatus status, long version, Instant createdAt,
+                 Instant updatedAt, Recurrence recurrence) {
         requireNonNull(id, "id");
         requireNonNull(calendarId, "calendarId");
         var violations = new Violations();
@@ -58,6 +78,101 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
         }
         requireNonNull(recurrence, "recurrence");
         recurrence.check(time);
+        this.id = id;
+        this.calendarId = calendarId;
+        this.title = title;
+        this.description = description;
+        this.location = location;
+        this.time = time;
+        this.anchorZone = anchorZone;
+        this.status = status;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.recurrence = recurrence;
+    }
+
+    public EventId id() {
+        return id;
+    }
+
+    public CalendarId calendarId() {
+        return calendarId;
+    }
+
+    /** 1..500 characters, trimmed, no control characters. */
+    public String title() {
+        return title;
+    }
+
+    /** At most 50,000 characters; empty when there is none. */
+    public String description() {
+        return description;
+    }
+
+    /** At most 1,000 characters on one line; empty when there is none. */
+    public String location() {
+        return location;
+    }
+
+    public EventTime time() {
+        return time;
+    }
+
+    /** The zone of the event's calendar, where all-day dates are placed on the time line. */
+    public ZoneId anchorZone() {
+        return anchorZone;
+    }
+
+    public EventStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Recurrence recurrence() {
+        return recurrence;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Event e
+                && version == e.version
+                && id.equals(e.id)
+                && calendarId.equals(e.calendarId)
+                && title.equals(e.title)
+                && description.equals(e.description)
+                && location.equals(e.location)
+                && time.equals(e.time)
+                && anchorZone.equals(e.anchorZone)
+                && status == e.status
+                && createdAt.equals(e.createdAt)
+                && updatedAt.equals(e.updatedAt)
+                && recurrence.equals(e.recurrence);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, calendarId, title, description, location, time, anchorZone, status, version,
+                createdAt, updatedAt, recurrence);
+    }
+
+    @Override
+    public String toString() {
+        return "Event[id=" + id + ", calendarId=" + calendarId + ", title=" + title + ", description="
+                + description + ", location=" + location + ", time=" + time + ", anchorZone=" + anchorZone
+                + ", status=" + status + ", version=" + version + ", createdAt=" + createdAt + ", updatedAt="
+                + updatedAt + ", recurrence=" + recurrence + "]";
     }
 
     /** The title rule: 1..500 characters after trimming, no control characters. Returns the trimmed title. */
@@ -124,7 +239,12 @@ public record Event(EventId id, CalendarId calendarId, String title, String desc
      * {@link #anchorZone()}). Half-open: {@code [start, end)}.
      */
     public TimeSlot slot() {
-        return time.slotIn(anchorZone);
+        TimeSlot derived = slot;
+        if (derived == null) {
+            derived = time.slotIn(anchorZone);
+            slot = derived;
+        }
+        return derived;
     }
 
     /**
