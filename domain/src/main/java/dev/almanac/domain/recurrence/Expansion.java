@@ -35,6 +35,10 @@ final class Expansion implements Iterator<LocalDateTime> {
     private final List<LocalTime> times;
     /** The weekdays BYDAY names (by {@link DayOfWeek#ordinal()}); unused when BYDAY is empty. */
     private final boolean[] weekdays = new boolean[7];
+    /** Whether BYDAY names plain weekdays only (no ordinals): a day then passes it by its weekday alone. */
+    private final boolean plainWeekdays;
+    /** The first day of DTSTART's week (weeks start on WKST), from which WEEKLY periods count. */
+    private final LocalDate firstWeekStart;
     private final ArrayDeque<LocalDateTime> pending = new ArrayDeque<>();
     private long period;
     private int emitted;
@@ -67,15 +71,22 @@ final class Expansion implements Iterator<LocalDateTime> {
             }
         }
         this.byDay = days;
+        boolean plain = true;
         for (WeekdayNum day : days) {
             weekdays[day.day().ordinal()] = true;
+            plain &= day.ordinal() == 0;
         }
+        this.plainWeekdays = plain;
+        this.firstWeekStart = start.toLocalDate().with(TemporalAdjusters.previousOrSame(rule.weekStart()));
         this.byMonthDay = monthDays;
         this.byMonth = months;
         this.times = times(rule, start.toLocalTime());
         if (rule.count().isEmpty() && notBefore.isAfter(start)) {
-            // Without COUNT a period's instances do not depend on earlier periods: start just before notBefore.
-            this.period = Math.max(0, periodOf(notBefore.toLocalDate()) - 1);
+            // Without COUNT a period's instances do not depend on earlier periods: start at the one that holds
+            // notBefore. Only a year's BYWEEKNO weeks reach into the next calendar year, so the year before
+            // notBefore's may still hold instances after it.
+            long holding = periodOf(notBefore.toLocalDate());
+            this.period = Math.max(0, rule.frequency() == Frequency.YEARLY ? holding - 1 : holding);
         }
     }
 
@@ -115,7 +126,7 @@ final class Expansion implements Iterator<LocalDateTime> {
                 done = true;
                 return;
             }
-            List<LocalDateTime> set = new ArrayList<>();
+            List<LocalDateTime> set = new ArrayList<>(days.size() * times.size());
             for (LocalDate day : days) {
                 for (LocalTime time : times) {
                     set.add(day.atTime(time));
@@ -142,7 +153,9 @@ final class Expansion implements Iterator<LocalDateTime> {
     private List<LocalDate> days(long k) {
         long step = k * rule.interval();
         LocalDate first = start.toLocalDate();
-        List<LocalDate> all = new ArrayList<>();
+        List<LocalDate> all = new ArrayList<>(rule.frequency() == Frequency.YEARLY ? 64 : 32);
+        // Whether the days gathered below already passed BYDAY (plain weekdays) and BYMONTHDAY on the way.
+        boolean prefiltered = false;
         switch (rule.frequency()) {
             case YEARLY -> {
                 long year = first.getYear() + step;
@@ -156,6 +169,7 @@ final class Expansion implements Iterator<LocalDateTime> {
                     for (int month : byMonth) {
                         monthDays(YearMonth.of((int) year, month), all);
                     }
+                    prefiltered = true;
                 } else {
                     LocalDate day = LocalDate.of((int) year, 1, 1);
                     for (; day.getYear() == year; day = day.plusDays(1)) {
@@ -169,18 +183,20 @@ final class Expansion implements Iterator<LocalDateTime> {
                     return null;
                 }
                 monthDays(month, all);
+                prefiltered = true;
             }
             case WEEKLY -> {
-                LocalDate weekStart = first.with(TemporalAdjusters.previousOrSame(rule.weekStart()))
-                        .plusWeeks(step);
+                LocalDate weekStart = firstWeekStart.plusWeeks(step);
                 if (weekStart.getYear() > LAST_YEAR) {
                     return null;
                 }
+                int firstWeekday = rule.weekStart().ordinal();
                 for (int d = 0; d < 7; d++) {
-                    if (byDay.isEmpty() || weekdays[weekStart.getDayOfWeek().plus(d).ordinal()]) {
+                    if (byDay.isEmpty() || weekdays[(firstWeekday + d) % 7]) {
                         all.add(weekStart.plusDays(d));
                     }
                 }
+                prefiltered = byMonthDay.isEmpty();
             }
             case DAILY -> {
                 LocalDate day = first.plusDays(step);
@@ -190,9 +206,9 @@ final class Expansion implements Iterator<LocalDateTime> {
                 all.add(day);
             }
         }
-        List<LocalDate> kept = new ArrayList<>();
+        List<LocalDate> kept = new ArrayList<>(all.size());
         for (LocalDate day : all) {
-            if (keeps(day)) {
+            if (keeps(day, prefiltered && plainWeekdays)) {
                 kept.add(day);
             }
         }
@@ -201,8 +217,8 @@ final class Expansion implements Iterator<LocalDateTime> {
 
     /**
      * Adds the days of {@code month} that can pass {@link #keeps}: a day whose weekday BYDAY does not name, or
-     * whose day of the month BYMONTHDAY does not name, never does, so it is not even built. (A shortcut only:
-     * {@link #keeps} still decides.)
+     * whose day of the month BYMONTHDAY does not name, never does, so it is not even built. What is added has
+     * passed BYMONTHDAY, and BYDAY too unless BYDAY has ordinals; {@link #keeps} checks the other parts.
      */
     private void monthDays(YearMonth month, List<LocalDate> out) {
         int length = month.lengthOfMonth();
@@ -215,13 +231,20 @@ final class Expansion implements Iterator<LocalDateTime> {
         }
     }
 
-    private boolean keeps(LocalDate day) {
+    /**
+     * Whether the rule keeps {@code day}; {@code dayPartsChecked} when the day was gathered already passing
+     * BYMONTHDAY and a BYDAY of plain weekdays, which are then not checked again.
+     */
+    private boolean keeps(LocalDate day, boolean dayPartsChecked) {
         if (!byMonth.isEmpty() && !byMonth.contains(day.getMonthValue())) {
             return false;
         }
         if (!rule.byYearDay().isEmpty()
                 && !matches(rule.byYearDay(), day.getDayOfYear(), day.lengthOfYear())) {
             return false;
+        }
+        if (dayPartsChecked) {
+            return true;
         }
         if (!byMonthDay.isEmpty() && !matches(byMonthDay, day.getDayOfMonth(), day.lengthOfMonth())) {
             return false;

@@ -195,12 +195,14 @@ public record RecurrenceRule(Frequency frequency, int interval, OptionalInt coun
      * {@code UNTIL}.
      *
      * @param zone      the zone the wall times live in, for a UTC {@code UNTIL}; empty for all-day series
-     * @param notBefore a hint: instances before it may be skipped, when the rule has no {@code COUNT}
+     * @param notBefore a hint: instances before it may be skipped (a rule with {@code COUNT} is walked whole once
+     *                  and remembered, see {@code CountedInstances})
      * @throws RuleViolationException {@code event.recurrence.expansion_limit} when the walk scans more than
      *                                {@value #MAX_SCANNED_PERIODS} periods without finishing
      */
     public Iterator<LocalDateTime> instances(LocalDateTime start, Optional<ZoneId> zone, LocalDateTime notBefore) {
-        return new Expansion(this, start, zone, notBefore);
+        return count.isPresent() ? CountedInstances.from(this, start, zone, notBefore)
+                : new Expansion(this, start, zone, notBefore);
     }
 
     private static final Set<String> KNOWN = Set.of("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY",
