@@ -2,6 +2,7 @@ package dev.almanac.adapter.persistence;
 
 import static dev.almanac.adapter.persistence.SqlValues.utc;
 
+import dev.almanac.application.event.WindowItem;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.shared.Cursor;
 import dev.almanac.domain.calendar.Calendar;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.UUID;
 import java.util.List;
@@ -262,55 +264,68 @@ final class JdbiEventRepository implements EventRepository {
         return jdbi.withHandle(handle -> {
             Query query = bindWindow(handle.createQuery(sql), calendarId, from, to, titleContains, after, limit);
             titleContains.ifPresent(text -> query.bind("likeEscape", "\\"));
-            // Every row repeats the calendar's columns; they are read once, from the first. A series comes from
-            // the cache of rebuilt series when this version of it was rebuilt before; the others are rebuilt, and
-            // their overrides read in one more statement.
-            Calendar[] calendar = new Calendar[1];
-            List<WindowRow> rows = query.map((rs, ctx) -> {
-                if (rs.getRow() == 1) {
-                    calendar[0] = CalendarRow.read(rs, "c_").toDomain();
-                }
-                if (rs.getObject("id") == null) {
-                    return WindowRow.NONE;
-                }
-                ZoneId zone = calendar[0].timeZone();
-                if (!rs.getBoolean("is_master")) {
-                    return new WindowRow(EventRow.read(rs).toDomain(zone), null);
-                }
-                Optional<Series> known = masters.known(rs, zone);
-                return known.isPresent() ? new WindowRow(null, known.get())
-                        : new WindowRow(EventRow.read(rs).toDomain(zone), null, true);
+            List<WindowPart> parts = query.map((rs, ctx) -> (WindowPart) switch (rs.getInt("kind")) {
+                case 0 -> new WindowPart.OfCalendar(CalendarRow.read(rs, "c_"));
+                case 1 -> new WindowPart.Single(EventRow.read(rs));
+                default -> new WindowPart.Master(rs.getObject("id", UUID.class), rs.getLong("version"));
             }).list();
-            if (calendar[0] == null) {
+            Optional<Calendar> found = parts.stream().filter(WindowPart.OfCalendar.class::isInstance)
+                    .map(part -> ((WindowPart.OfCalendar) part).row().toDomain()).findFirst();
+            if (found.isEmpty()) {
                 return Optional.<WindowContents>empty();
             }
-            List<Event> toLoad = rows.stream().filter(WindowRow::unloadedMaster).map(WindowRow::event).toList();
-            Map<EventId, Series> loaded = masters.load(handle, calendarId.value(), toLoad, calendar[0].timeZone());
-            List<Event> singleEvents = new ArrayList<>();
-            List<Series> series = new ArrayList<>();
-            for (WindowRow row : rows) {
-                if (row.series() != null) {
-                    series.add(row.series());
-                } else if (row.unloadedMaster()) {
-                    series.add(loaded.get(row.event().id()));
-                } else if (row != WindowRow.NONE) {
-                    singleEvents.add(row.event());
+            Calendar calendar = found.get();
+            ZoneId zone = calendar.timeZone();
+            List<EventRow> singleRows = new ArrayList<>();
+            List<Optional<Series>> known = new ArrayList<>();
+            List<UUID> unknown = new ArrayList<>();
+            for (WindowPart part : parts) {
+                if (part instanceof WindowPart.Single single) {
+                    singleRows.add(single.row());
+                } else if (part instanceof WindowPart.Master master) {
+                    Optional<Series> rebuilt = masters.known(master.id(), master.version(), zone);
+                    known.add(rebuilt);
+                    if (rebuilt.isEmpty()) {
+                        unknown.add(master.id());
+                    }
                 }
             }
-            return Optional.of(new WindowContents(calendar[0], singleEvents, series));
+            // A series comes from the cache of rebuilt series when this version of it was rebuilt before; the
+            // others are read whole, with their overrides, in two more statements (and remembered).
+            Map<EventId, Series> loaded = masters.load(handle, calendarId.value(),
+                    mastersById(handle, calendarId, unknown, zone), zone);
+            List<Series> series = new ArrayList<>();
+            known.forEach(rebuilt -> rebuilt.ifPresent(series::add));
+            unknown.forEach(id -> Optional.ofNullable(loaded.get(new EventId(id))).ifPresent(series::add));
+            singleRows.sort(Comparator.comparing(EventRow::startAt).thenComparing(EventRow::id, WindowItem.UUID_ORDER));
+            List<Event> singleEvents = singleRows.stream().map(row -> row.toDomain(zone)).toList();
+            return Optional.of(new WindowContents(calendar, singleEvents, series));
         });
     }
 
-    /**
-     * One row of {@link #windowOf}: a single event; a series already rebuilt; a series master still to be
-     * completed with its overrides; or {@link #NONE}, the calendar alone.
-     */
-    private record WindowRow(Event event, Series series, boolean unloadedMaster) {
-        static final WindowRow NONE = new WindowRow(null, null, false);
-
-        WindowRow(Event event, Series series) {
-            this(event, series, false);
+    /** One row of {@link #windowOfSql}: the calendar, a single event, or a series master's id and version. */
+    private sealed interface WindowPart {
+        record OfCalendar(CalendarRow row) implements WindowPart {
         }
+
+        record Single(EventRow row) implements WindowPart {
+        }
+
+        record Master(UUID id, long version) implements WindowPart {
+        }
+    }
+
+    /** The masters with these ids in the calendar, whole; one that went away meanwhile is simply not there. */
+    private static List<Event> mastersById(Handle handle, CalendarId calendarId, List<UUID> ids, ZoneId zone) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("select " + EventRow.COLUMNS + " from events"
+                        + " where id = any(:ids) and calendar_id = :calendarId and recurrence is not null")
+                .bindArray("ids", UUID.class, ids)
+                .bind("calendarId", calendarId.value())
+                .map((rs, ctx) -> EventRow.read(rs).toDomain(zone))
+                .list();
     }
 
     /** Binds what {@link #windowSql} and {@link #windowOfSql} share. */
@@ -390,26 +405,60 @@ final class JdbiEventRepository implements EventRepository {
         return Series.rehydrate(event, OverrideRows.of(handle, event.id().value(), event.time().start()));
     }
 
-    /** The SQL of {@link #windowOf}, with the cursor and title conditions only when they are used. */
+    /** The types of {@link EventRow#COLUMNS}, in order, for the typed nulls of {@link #windowOfSql}. */
+    private static final String[] EVENT_TYPES = {"uuid", "uuid", "text", "text", "text", "text", "boolean",
+        "timestamp", "text", "timestamp", "text", "date", "date", "timestamptz", "timestamptz", "text", "bigint",
+        "timestamptz", "timestamptz", "text", "timestamptz"};
+    private static final String[] CALENDAR_TYPES = {"uuid", "uuid", "text", "text", "text", "bigint", "timestamptz",
+        "timestamptz"};
+
+    /**
+     * The SQL of {@link #windowOf}, with the cursor and title conditions only when they are used: three parts in
+     * one statement, told apart by {@code kind}, in no particular order: (0) the calendar's row, under the names of
+     * {@link CalendarRow#C_ALIASED}; (1) the page of single events, as {@link #windowSql}; (2) the id, version and
+     * start of each series master that overlaps the window (as {@link #seriesOverlapping}), nothing more, since
+     * most are rebuilt from the cache of {@link SeriesMasters}. Each part fills the others' columns with nulls.
+     */
     static String windowOfSql(boolean afterCursor, boolean titleFilter) {
+        String[] eventColumns = EventRow.COLUMNS.split(", ");
+        String[] calendarColumns = CalendarRow.COLUMNS.split(", ");
         String title = " and e.title_folded like :titlePattern escape :likeEscape";
-        String singles = "select " + EventRow.E_COLUMNS + ", false as is_master from events e"
-                + " where e.calendar_id = c.id"
+        String calendar = "select " + CalendarRow.C_ALIASED + ", " + nulls(eventColumns, EVENT_TYPES, name -> name)
+                + ", 0 as kind from calendars c where c.id = :calendarId";
+        String singles = "select " + nulls(calendarColumns, CALENDAR_TYPES, name -> "c_" + name) + ", "
+                + EventRow.E_COLUMNS + ", 1 as kind from events e"
+                + " where e.calendar_id = :calendarId"
                 + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
                 + " and e.recurrence is null"
                 + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
                 + (titleFilter ? title : "")
                 + " order by e.start_at, e.id limit :limit";
-        String masters = "select " + EventRow.E_COLUMNS + ", true as is_master from events e"
-                + " where e.calendar_id = c.id and e.recurrence is not null"
+        StringBuilder masterColumns = new StringBuilder();
+        for (int k = 0; k < eventColumns.length; k++) {
+            String column = eventColumns[k];
+            masterColumns.append(k == 0 ? "" : ", ").append(switch (column) {
+                case "id", "version", "start_at" -> "e." + column;
+                default -> "null::" + EVENT_TYPES[k];
+            });
+        }
+        String masters = "select " + nulls(calendarColumns, CALENDAR_TYPES, name -> "c_" + name) + ", "
+                + masterColumns + ", 2 as kind from events e"
+                + " where e.calendar_id = :calendarId and e.recurrence is not null"
                 + " and tstzrange(e.start_at, e.series_end_at, '[)') && tstzrange(:from, :to, '[)')"
                 + (titleFilter ? " and (e.title_folded like :titlePattern escape :likeEscape"
                         + " or exists (select 1 from event_overrides o where o.series_id = e.id"
                         + " and o.title_folded like :titlePattern escape :likeEscape))" : "");
-        return "select " + CalendarRow.C_ALIASED + ", w.*"
-                + " from calendars c left join lateral ((" + singles + ") union all (" + masters + ")) w on true"
-                + " where c.id = :calendarId"
-                + " order by w.is_master, w.start_at, w.id";
+        // No order over the whole: sorting a thousand masters' rows cost more than the rest of the statement,
+        // and only the page of single events needs an order, which the reader restores.
+        return "(" + calendar + ") union all (" + singles + ") union all (" + masters + ")";
+    }
+
+    private static String nulls(String[] columns, String[] types, java.util.function.UnaryOperator<String> name) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < columns.length; k++) {
+            out.append(k == 0 ? "" : ", ").append("null::").append(types[k]).append(" as ").append(name.apply(columns[k]));
+        }
+        return out.toString();
     }
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */

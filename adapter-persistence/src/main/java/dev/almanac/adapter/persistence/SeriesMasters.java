@@ -36,6 +36,13 @@ final class SeriesMasters {
     private static final int OVERHEAD = 256;
 
     private record Key(UUID id, long version, ZoneId calendarZone) {
+        /** Spreads ids whose bits differ little (time-ordered ids, seeded ones) over the whole table. */
+        @Override
+        public int hashCode() {
+            long h = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L + id.getLeastSignificantBits();
+            h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + version;
+            return (int) (h ^ (h >>> 32)) * 31 + calendarZone.hashCode();
+        }
     }
 
     private final Cache<Key, Series> built = Caffeine.newBuilder()
