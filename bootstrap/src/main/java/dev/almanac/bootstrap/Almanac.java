@@ -31,15 +31,18 @@ import dev.almanac.domain.account.EmailAddress;
 import dev.almanac.domain.security.Client;
 import dev.almanac.domain.security.RequestContext;
 import dev.almanac.domain.security.RequestId;
+import dev.almanac.domain.shared.ZoneRulesStamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +84,19 @@ public final class Almanac implements AutoCloseable {
     }
 
     static Almanac start(Config config, Clock clock, RelaySettings relaySettings) {
+        // Start-up work that does not wait on each other runs side by side (ADR 0025): fingerprinting every
+        // zone's rules needs no database, so it runs while the database starts and migrates; re-deriving
+        // instants then runs while the rest is wired, and the port opens only once it is done.
+        CompletableFuture<Map<String, ZoneRulesStamp>> runningRules = inBackground("almanac-zone-rules",
+                ZoneRulesStamp::currentForAll);
         Database database = Database.open(config);
         HttpApi http = null;
+        CompletableFuture<Void> rederived = null;
         try {
-            rederiveTimes(database.persistence());
+            rederived = inBackground("almanac-rederive", () -> {
+                rederiveTimes(database.persistence(), runningRules::join);
+                return null;
+            });
             Core core = Core.wire(config, clock, database.persistence());
             var settings = new HttpSettings(config.httpHost(), config.httpPort(), version(),
                     HttpSettings.DEFAULT_MAX_BODY_BYTES, Runtime.version().feature() >= 21, config.publicUrl())
@@ -96,8 +108,10 @@ public final class Almanac implements AutoCloseable {
             var feeds = FeedUseCases.wire(database.persistence().accounts(), database.persistence().calendars(),
                     database.persistence().feeds(), new SecureFeedTokens(core.random()), core.ids(), clock,
                     events.export());
-            http = HttpApi.create(settings, core.accounts(), calendars, events, feeds, audit,
-                    database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant()), clock).start();
+            var api = HttpApi.create(settings, core.accounts(), calendars, events, feeds, audit,
+                    database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant()), clock);
+            joined(rederived);
+            http = api.start();
             var relay = MailRelayWorker.start(MailRelay.wire(database.persistence().outbox(), mailSender(config),
                     clock, relaySettings.retry()), relaySettings.interval());
             return new Almanac(database.embedded(), database.persistence(), http, relay);
@@ -105,7 +119,41 @@ public final class Almanac implements AutoCloseable {
             if (http != null) {
                 http.close();
             }
+            if (rederived != null) {
+                // Never close the pool under a re-derivation still writing; its own failure is reported as e's.
+                rederived.exceptionally(failure -> null).join();
+            }
             database.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} on a new daemon thread named {@code name}. */
+    private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** Waits for {@code work}, rethrowing its failure as it was thrown. */
+    private static void joined(CompletableFuture<?> work) {
+        try {
+            work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
@@ -144,9 +192,11 @@ public final class Almanac implements AutoCloseable {
      * this JDK), before the port opens: serving a 09:00 meeting at last year's 09:00 is the bug this prevents
      * (ADR 0024). Replicas starting at once take turns; the second finds nothing left to do.
      */
-    private static void rederiveTimes(PostgresPersistence persistence) {
+    private static void rederiveTimes(PostgresPersistence persistence,
+                                      java.util.function.Supplier<Map<String, ZoneRulesStamp>> runningRules) {
         long started = System.nanoTime();
-        RederiveTimesUseCase.Result result = RederiveTimesUseCase.wire(persistence.derivedTimes()).rederive();
+        RederiveTimesUseCase.Result result = RederiveTimesUseCase.wire(persistence.derivedTimes(), runningRules)
+                .rederive();
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!result.changedZones().isEmpty()) {
             LOG.info("Zone rules changed or first recorded for {} zones: {} events re-derived in {} ms",

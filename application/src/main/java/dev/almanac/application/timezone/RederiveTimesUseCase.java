@@ -3,7 +3,10 @@ package dev.almanac.application.timezone;
 import static java.util.Objects.requireNonNull;
 
 import dev.almanac.application.port.DerivedTimes;
+import dev.almanac.domain.shared.ZoneRulesStamp;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Brings the stored instants in line with the running zone rules before the service answers a request: when a
@@ -30,6 +33,14 @@ public interface RederiveTimesUseCase {
     }
 
     static RederiveTimesUseCase wire(DerivedTimes times) {
-        return new ZoneRulesService(requireNonNull(times, "times"));
+        return wire(times, ZoneRulesStamp::currentForAll);
+    }
+
+    /**
+     * @param runningRules the stamps of the rules this JVM runs, by zone (as {@link ZoneRulesStamp#currentForAll});
+     *                     a caller may compute them ahead, while the database starts, since they need none
+     */
+    static RederiveTimesUseCase wire(DerivedTimes times, Supplier<Map<String, ZoneRulesStamp>> runningRules) {
+        return new ZoneRulesService(requireNonNull(times, "times"), requireNonNull(runningRules, "runningRules"));
     }
 }

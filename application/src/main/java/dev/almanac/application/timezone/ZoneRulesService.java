@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Compares every zone's running rules with the recorded ones and has the changed zones' rows re-derived. */
 final class ZoneRulesService implements RederiveTimesUseCase {
     private final DerivedTimes times;
+    private final Supplier<Map<String, ZoneRulesStamp>> runningRules;
 
-    ZoneRulesService(DerivedTimes times) {
+    ZoneRulesService(DerivedTimes times, Supplier<Map<String, ZoneRulesStamp>> runningRules) {
         this.times = times;
+        this.runningRules = runningRules;
     }
 
     @Override
     public Result rederive() {
-        Map<String, ZoneRulesStamp> running = ZoneRulesStamp.currentForAll();
+        Map<String, ZoneRulesStamp> running = runningRules.get();
         Set<String> changed = new TreeSet<>();
         Set<String> newer = new TreeSet<>();
         long moved = times.reconcile(recorded -> {
