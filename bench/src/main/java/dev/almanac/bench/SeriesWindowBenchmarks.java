@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,44 @@ public class SeriesWindowBenchmarks {
         }
         all.sort(Comparator.comparing((Occurrence o) -> o.slot().start()));
         return all;
+    }
+
+    /**
+     * The first page of the same week, as the window use case builds it: with the week's single events (the
+     * harness's calendar has about 1,045 in it, evenly spread here) already holding the page's 101 places, each
+     * series is walked only while it can still start before the page's last item.
+     */
+    @Benchmark
+    public List<Occurrence> expandSeededCalendarWeekFirstPage() {
+        Instant from = Plan.SERIES_WEEK;
+        Instant to = from.plus(java.time.Duration.ofDays(7));
+        PriorityQueue<Instant> page = new PriorityQueue<>(Comparator.reverseOrder());
+        for (int k = 0; k < 1_045; k++) {
+            offer(page, from.plusSeconds(7L * 24 * 3600 * k / 1_045));
+        }
+        List<Occurrence> kept = new ArrayList<>();
+        for (Event master : seeded) {
+            for (Occurrence o : Series.rehydrate(master, List.of()).occurrences(from, to, x -> true, 101,
+                    page.size() < 101 ? Instant.MAX : page.peek())) {
+                if (offer(page, o.slot().start())) {
+                    kept.add(o);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static boolean offer(PriorityQueue<Instant> page, Instant start) {
+        if (page.size() < 101) {
+            page.add(start);
+            return true;
+        }
+        if (start.isBefore(page.peek())) {
+            page.poll();
+            page.add(start);
+            return true;
+        }
+        return false;
     }
 
     /** Reading 1,000 series' stored recurrence lines back into rules, as every window read does. */
