@@ -115,7 +115,7 @@ public final class Almanac implements AutoCloseable {
             var relay = MailRelayWorker.start(MailRelay.wire(database.persistence().outbox(), mailSender(config),
                     clock, relaySettings.retry()), relaySettings.interval());
             return new Almanac(database.embedded(), database.persistence(), http, relay);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (http != null) {
                 http.close();
             }

@@ -15,6 +15,7 @@ final class Occurrences implements Iterator<Occurrence> {
     private final Instant from;
     private final Instant to;
     private final Instant latestStart;
+    private final Instant stopAfter;
     /** The start zone of a timed series; null for an all-day one. */
     private final ZoneId wallZone;
     private final Iterator<LocalDateTime> starts;
@@ -37,6 +38,11 @@ final class Occurrences implements Iterator<Occurrence> {
         this.from = from;
         this.to = to;
         this.latestStart = latestStart;
+        // Starts come in wall-clock order, which the time line follows except after a DST gap: a wall time in
+        // the gap moves forward by the gap's length (up to a day, Pacific/Apia 2011), so a later wall time may
+        // start earlier. The walk ends only a gap's length past the window or the page.
+        Instant bound = latestStart.isBefore(to) ? latestStart : to;
+        this.stopAfter = bound.isAfter(Instant.MAX.minus(GAP_SLACK)) ? Instant.MAX : bound.plus(GAP_SLACK);
         this.wallZone = series.time().start() instanceof TimePoint.Wall w ? w.zone() : null;
         EventTime time = series.time();
         this.length = series.slot().duration();
@@ -52,6 +58,7 @@ final class Occurrences implements Iterator<Occurrence> {
     }
 
     private static final Instant MIN = LocalDateTime.of(1, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    private static final Duration GAP_SLACK = Duration.ofHours(26);
 
     @Override
     public boolean hasNext() {
@@ -68,23 +75,25 @@ final class Occurrences implements Iterator<Occurrence> {
             }
             Instant startInstant = null;
             if (wallZone != null) {
-                // Resolve the start alone first: most candidates the window or the page does not need are told
+                // Resolve the start alone first: a candidate that starts after the window or the page is told
                 // apart by it, without building the whole occurrence.
                 startInstant = new TimePoint.Wall(start, wallZone).zoned().toInstant();
-                if (!startInstant.isBefore(to) || startInstant.isAfter(latestStart)) {
+                if (startInstant.isAfter(stopAfter)) {
                     finished = true;
                     break;
                 }
-                if (!startInstant.plus(length).isAfter(from)) {
+                if (!startInstant.isBefore(to) || startInstant.isAfter(latestStart)) {
                     continue;
                 }
             }
             Occurrence candidate = at(start, startInstant);
-            if (!candidate.slot().start().isBefore(to) || candidate.slot().start().isAfter(latestStart)) {
+            Instant candidateStart = candidate.slot().start();
+            if (candidateStart.isAfter(stopAfter)) {
                 finished = true;
                 break;
             }
-            if (candidate.slot().end().isAfter(from)) {
+            if (candidateStart.isBefore(to) && !candidateStart.isAfter(latestStart)
+                    && candidate.slot().end().isAfter(from)) {
                 next = candidate;
             }
         }

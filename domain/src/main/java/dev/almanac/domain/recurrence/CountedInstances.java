@@ -30,6 +30,8 @@ final class CountedInstances {
     /** Each rule's instances as seconds of the local time line (UTC as a ruler), ascending; nanos are DTSTART's. */
     private static final LinkedHashMap<Key, long[]> REMEMBERED = new LinkedHashMap<>(64, 0.75f, true);
     private static long remembered;
+    /** Remembered for a rule whose whole walk fails (the scan limit), so it is not walked whole again. */
+    private static final long[] NOT_WALKABLE = new long[0];
 
     private CountedInstances() {
     }
@@ -42,7 +44,7 @@ final class CountedInstances {
     static Iterator<LocalDateTime> from(RecurrenceRule rule, LocalDateTime start, Optional<ZoneId> zone,
                                         LocalDateTime notBefore) {
         long[] all = instances(rule, start, zone);
-        if (all == null) {
+        if (all == NOT_WALKABLE) {
             return new Expansion(rule, start, zone, notBefore);
         }
         int nano = start.getNano();
@@ -80,14 +82,14 @@ final class CountedInstances {
         try {
             walked = walk(rule, start, zone);
         } catch (RuleViolationException e) {
-            return null;
+            walked = NOT_WALKABLE;
         }
         synchronized (REMEMBERED) {
             if (REMEMBERED.putIfAbsent(key, walked) == null) {
-                remembered += walked.length;
+                remembered += Math.max(1, walked.length);
                 for (Iterator<Map.Entry<Key, long[]>> it = REMEMBERED.entrySet().iterator();
                      remembered > MAX_REMEMBERED && it.hasNext(); ) {
-                    remembered -= it.next().getValue().length;
+                    remembered -= Math.max(1, it.next().getValue().length);
                     it.remove();
                 }
             }

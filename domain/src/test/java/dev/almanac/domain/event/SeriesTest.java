@@ -82,6 +82,30 @@ class SeriesTest {
         }
 
         @Test
+        void a_walk_up_to_a_latest_start_keeps_wall_times_after_a_dst_gap_that_start_earlier_than_those_in_it() {
+            // Berlin skips 02:00-03:00 on 29 March 2026: 02:15 and 02:45 move to 03:15 and 03:45, so 03:15 (01:15Z)
+            // comes after 02:45 (01:45Z) in wall-clock order but starts before it.
+            Series s = Series.of(series(berlin("2026-03-28T02:15"), berlin("2026-03-28T02:20"), BERLIN,
+                    "RRULE:FREQ=DAILY;BYHOUR=2,3;BYMINUTE=15,45"), List.of());
+            List<String> walked = s.occurrences(Instant.parse("2026-03-29T00:00:00Z"),
+                            Instant.parse("2026-03-30T00:00:00Z"), o -> true, 100,
+                            Instant.parse("2026-03-29T01:30:00Z")).stream()
+                    .map(o -> OccurrenceId.key(o.originalStart())).toList();
+            assertThat(walked).containsExactlyInAnyOrder("20260329T021500", "20260329T031500");
+        }
+
+        @Test
+        void an_occurrence_that_keeps_its_wall_clock_length_in_the_autumn_overlap_is_found_by_its_real_end() {
+            // 02:50-03:10 on 25 October 2026 in Berlin: the exact end (01:10Z) falls in the repeated hour, so the
+            // occurrence keeps its wall-clock length and ends at 03:10 CET, 02:10Z.
+            Series s = Series.of(series(berlin("2026-10-20T02:50"), berlin("2026-10-20T03:10"), BERLIN,
+                    "RRULE:FREQ=DAILY"), List.of());
+            assertThat(s.occurrences(Instant.parse("2026-10-25T01:30:00Z"), Instant.parse("2026-10-25T03:00:00Z")))
+                    .extracting(o -> OccurrenceId.key(o.originalStart()))
+                    .containsExactly("20261025T025000");
+        }
+
+        @Test
         void an_override_of_a_start_that_is_no_occurrence_is_refused() {
             Series s = mondays("RRULE:FREQ=WEEKLY;COUNT=3");
             assertThatThrownBy(() -> s.changeOccurrence(berlin("2026-09-15T09:00"), title("x"), NOW))
