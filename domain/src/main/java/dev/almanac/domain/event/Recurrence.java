@@ -151,6 +151,10 @@ public record Recurrence(Optional<RecurrenceRule> rule, List<TimePoint> rdates, 
         Optional<ZoneId> zone = start instanceof TimePoint.Wall w ? Optional.of(w.zone()) : Optional.empty();
         Iterator<LocalDateTime> fromRule = rule.map(r -> r.instances(first, zone, notBefore))
                 .orElseGet(() -> List.of(first).iterator());
+        if (rdates.isEmpty() && exdates.isEmpty()) {
+            // The rule alone: its instances already come in order, each once.
+            return fromRule;
+        }
         TreeSet<LocalDateTime> extra = new TreeSet<>();
         for (TimePoint rdate : rdates) {
             extra.add(local(rdate, start));

@@ -328,6 +328,9 @@ final class Expansion implements Iterator<LocalDateTime> {
     }
 
     private static List<LocalTime> times(RecurrenceRule rule, LocalTime startTime) {
+        if (rule.byHour().isEmpty() && rule.byMinute().isEmpty() && rule.bySecond().isEmpty()) {
+            return List.of(startTime);
+        }
         List<Integer> hours = rule.byHour().isEmpty() ? List.of(startTime.getHour()) : rule.byHour();
         List<Integer> minutes = rule.byMinute().isEmpty() ? List.of(startTime.getMinute()) : rule.byMinute();
         List<Integer> seconds = rule.bySecond().isEmpty() ? List.of(startTime.getSecond()) : rule.bySecond();
