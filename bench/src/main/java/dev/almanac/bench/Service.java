@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ final class Service implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            var command = new java.util.ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m"));
+            var command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m"));
             // Extra JVM options for the service only, e.g. a flight recording while profiling; never set by default.
             String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
             if (!extra.isEmpty()) {

@@ -6,8 +6,6 @@ import dev.almanac.domain.event.Event;
 import dev.almanac.domain.event.EventId;
 import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Series;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +47,6 @@ final class SeriesMasters {
             .maximumWeight(MAX_WEIGHT)
             .weigher((Key key, Series series) -> weight(series))
             .build();
-
-    /** The series on the result set's current row when this version of it was rebuilt before. */
-    Optional<Series> known(ResultSet rs, ZoneId calendarZone) throws SQLException {
-        return known(rs.getObject("id", UUID.class), rs.getLong("version"), calendarZone);
-    }
 
     /** The series with this id at this version, anchored in {@code calendarZone}, when rebuilt before. */
     Optional<Series> known(UUID id, long version, ZoneId calendarZone) {

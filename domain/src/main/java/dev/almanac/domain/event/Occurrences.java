@@ -48,7 +48,7 @@ final class Occurrences implements Iterator<Occurrence> {
         this.length = series.slot().duration();
         this.days = time.isAllDay() ? ChronoUnit.DAYS.between(((TimePoint.Day) time.start()).date(),
                 ((TimePoint.Day) time.end()).date()) : 0;
-        ZoneId zone = time.start() instanceof TimePoint.Wall w ? w.zone() : series.anchorZone();
+        ZoneId zone = wallZone != null ? wallZone : series.anchorZone();
         this.notBefore = from.equals(Instant.MIN) ? LocalDateTime.MIN
                 : LocalDateTime.ofInstant(from.minus(length).minus(Duration.ofDays(2)).isBefore(MIN) ? MIN
                 : from.minus(length).minus(Duration.ofDays(2)), zone);
