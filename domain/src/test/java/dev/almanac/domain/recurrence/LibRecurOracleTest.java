@@ -36,6 +36,10 @@ class LibRecurOracleTest {
         // a YEARLY rule (every month's 1st for FREQ=YEARLY;BYMONTHDAY=1, as python-dateutil does too); lib-recur
         // keeps DTSTART's month. Ours follows the table, so that combination has its own test instead.
         Assume.that(!(rule.startsWith("FREQ=YEARLY") && rule.contains("BYMONTHDAY") && !rule.contains("BYMONTH=")));
+        // lib-recur fails with an ArrayIndexOutOfBoundsException when BYDAY filters a BYYEARDAY of 366 or -366 in a
+        // year without a 366th day (seen with seed 4351153708473023567): no answer to compare with, so such rules
+        // are left to the example below.
+        Assume.that(!(rule.contains("BYDAY") && rule.matches(".*BYYEARDAY=([-0-9]+,)*-?366\\b.*")));
         List<LocalDateTime> expected = expected(rule, start);
         List<LocalDateTime> ours = ours(rule, start);
         if (rule.contains("BYSETPOS")) {
@@ -95,6 +99,15 @@ class LibRecurOracleTest {
             return day.plusWeeks(1).atStartOfDay();
         }
         return day.plusDays(1).atStartOfDay();
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_366th_day_counted_from_either_end_exists_in_leap_years_only() {
+        // 2024 is a leap year whose first day is a Monday: day -366 is 1 January, day 366 is 31 December (a Tuesday).
+        assertThat(ours("FREQ=YEARLY;BYDAY=MO;BYYEARDAY=-366", LocalDateTime.of(2023, 6, 1, 9, 0)).subList(0, 2))
+                .containsExactly(LocalDateTime.of(2023, 6, 1, 9, 0), LocalDateTime.of(2024, 1, 1, 9, 0));
+        assertThat(ours("FREQ=YEARLY;BYDAY=TU;BYYEARDAY=366", LocalDateTime.of(2023, 6, 1, 9, 0)).subList(0, 2))
+                .containsExactly(LocalDateTime.of(2023, 6, 1, 9, 0), LocalDateTime.of(2024, 12, 31, 9, 0));
     }
 
     static List<LocalDateTime> ours(String rule, LocalDateTime start) {
