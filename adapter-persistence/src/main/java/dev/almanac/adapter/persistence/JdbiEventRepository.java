@@ -263,7 +263,6 @@ final class JdbiEventRepository implements EventRepository {
         String sql = windowOfSql(after.isPresent(), titleContains.isPresent());
         return jdbi.withHandle(handle -> {
             Query query = bindWindow(handle.createQuery(sql), calendarId, from, to, titleContains, after, limit);
-            titleContains.ifPresent(text -> query.bind("likeEscape", "\\"));
             List<WindowPart> parts = query.map((rs, ctx) -> (WindowPart) switch (rs.getInt("kind")) {
                 case 0 -> new WindowPart.OfCalendar(CalendarRow.read(rs, "c_"));
                 case 1 -> new WindowPart.Single(EventRow.read(rs));
@@ -297,8 +296,9 @@ final class JdbiEventRepository implements EventRepository {
             List<Series> series = new ArrayList<>();
             known.forEach(rebuilt -> rebuilt.ifPresent(series::add));
             unknown.forEach(id -> Optional.ofNullable(loaded.get(new EventId(id))).ifPresent(series::add));
+            // Up to a page from each of the two parts of singlesSql: the first `limit` of them make the page.
             singleRows.sort(Comparator.comparing(EventRow::startAt).thenComparing(EventRow::id, WindowItem.UUID_ORDER));
-            List<Event> singleEvents = singleRows.stream().map(row -> row.toDomain(zone)).toList();
+            List<Event> singleEvents = singleRows.stream().limit(limit).map(row -> row.toDomain(zone)).toList();
             return Optional.of(new WindowContents(calendar, singleEvents, series));
         });
     }
@@ -336,7 +336,8 @@ final class JdbiEventRepository implements EventRepository {
                 .bind("to", utc(to))
                 .bind("limit", limit);
         after.ifPresent(cursor -> query.bind("afterAt", utc(cursor.at())).bind("afterId", cursor.id()));
-        titleContains.ifPresent(text -> query.bind("titlePattern", SqlValues.containsPattern(EventRow.fold(text))));
+        titleContains.ifPresent(text -> query.bind("titlePattern", SqlValues.containsPattern(EventRow.fold(text)))
+                .bind("likeEscape", "\\"));
         return query;
     }
 
@@ -422,17 +423,10 @@ final class JdbiEventRepository implements EventRepository {
     static String windowOfSql(boolean afterCursor, boolean titleFilter) {
         String[] eventColumns = EventRow.COLUMNS.split(", ");
         String[] calendarColumns = CalendarRow.COLUMNS.split(", ");
-        String title = " and e.title_folded like :titlePattern escape :likeEscape";
         String calendar = "select " + CalendarRow.C_ALIASED + ", " + nulls(eventColumns, EVENT_TYPES, name -> name)
                 + ", 0 as kind from calendars c where c.id = :calendarId";
-        String singles = "select " + nulls(calendarColumns, CALENDAR_TYPES, name -> "c_" + name) + ", "
-                + EventRow.E_COLUMNS + ", 1 as kind from events e"
-                + " where e.calendar_id = :calendarId"
-                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
-                + " and e.recurrence is null"
-                + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
-                + (titleFilter ? title : "")
-                + " order by e.start_at, e.id limit :limit";
+        String singles = singlesSql("select " + nulls(calendarColumns, CALENDAR_TYPES, name -> "c_" + name) + ", "
+                + EventRow.E_COLUMNS + ", 1 as kind from events e", afterCursor, titleFilter);
         StringBuilder masterColumns = new StringBuilder();
         for (int k = 0; k < eventColumns.length; k++) {
             String column = eventColumns[k];
@@ -450,7 +444,7 @@ final class JdbiEventRepository implements EventRepository {
                         + " and o.title_folded like :titlePattern escape :likeEscape))" : "");
         // No order over the whole: sorting a thousand masters' rows cost more than the rest of the statement,
         // and only the page of single events needs an order, which the reader restores.
-        return "(" + calendar + ") union all (" + singles + ") union all (" + masters + ")";
+        return "(" + calendar + ") union all " + singles + " union all (" + masters + ")";
     }
 
     private static String nulls(String[] columns, String[] types, java.util.function.UnaryOperator<String> name) {
@@ -463,14 +457,38 @@ final class JdbiEventRepository implements EventRepository {
 
     /** The window query's SQL, with the cursor and title conditions only when they are used. */
     static String windowSql(boolean afterCursor, boolean titleFilter) {
-        return SELECT_WITH_ZONE
-                + " where e.calendar_id = :calendarId"
-                + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(:from, :to, '[)')"
-                + " and e.recurrence is null"
+        return "select * from (" + singlesSql(SELECT_WITH_ZONE, afterCursor, titleFilter) + ") w"
+                + " order by w.start_at, w.id limit :limit";
+    }
+
+    /**
+     * The first {@code :limit} single events of a window in {@code (start_at, id)} order, after the cursor when
+     * there is one, as two parts joined by {@code union all} (each in parentheses), whose rows the caller orders:
+     * <ol>
+     *   <li>those starting inside the window, read in order from the b-tree {@code events_singles_by_start}, which
+     *   stops after {@code :limit} rows however many events the window holds (V10);</li>
+     *   <li>those that started earlier and are still running at {@code :from} ({@code [start_at, end_at)} contains
+     *   it), found through the GiST index {@code events_window}: few in any real calendar, but sorted and cut to
+     *   {@code :limit} all the same. The inner select has no order, and is fenced ({@code offset 0}), so a plan
+     *   made once for any values (a prepared statement's generic plan) cannot walk the b-tree through every earlier
+     *   event of the calendar in start order instead; {@code start_at <> :from} is the "started earlier" that no
+     *   b-tree can use for the same reason (containing {@code :from} already means starting no later).</li>
+     * </ol>
+     * Together they are exactly the events whose {@code [start_at, end_at)} overlaps {@code [:from, :to)}, each
+     * once, and the first {@code :limit} of the window are among them. {@code select} is the select list and
+     * {@code from} clause over {@code events e}, without a where clause.
+     */
+    static String singlesSql(String select, boolean afterCursor, boolean titleFilter) {
+        String conditions = " e.calendar_id = :calendarId and e.recurrence is null"
                 + (afterCursor ? " and (e.start_at, e.id) > (:afterAt, :afterId)" : "")
-                + (titleFilter ? " and e.title_folded like :titlePattern escape '\\'" : "")
-                + " order by e.start_at, e.id"
-                + " limit :limit";
+                // the escape character is bound: Jdbi's parser reads a backslash in a literal as an escape
+                + (titleFilter ? " and e.title_folded like :titlePattern escape :likeEscape" : "");
+        String inside = select + " where" + conditions + " and e.start_at >= :from and e.start_at < :to"
+                + " order by e.start_at, e.id limit :limit";
+        String running = "select * from (" + select + " where" + conditions
+                + " and tstzrange(e.start_at, e.end_at, '[)') @> :from and e.start_at <> :from offset 0) r"
+                + " order by r.start_at, r.id limit :limit";
+        return "(" + inside + ") union all (" + running + ")";
     }
 
     /** The calendar, held {@code for share} until the transaction ends, so its zone cannot change meanwhile. */

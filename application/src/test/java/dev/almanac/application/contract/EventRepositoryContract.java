@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.application.port.CalendarRepository;
+import dev.almanac.application.event.WindowItem;
 import dev.almanac.application.port.EventRepository;
 import dev.almanac.application.shared.Cursor;
 import dev.almanac.domain.account.Account;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -455,6 +457,50 @@ public abstract class EventRepositoryContract {
         }
 
         assertThat(titles(paged)).containsExactlyElementsOf(titles(all));
+    }
+
+    @Test
+    void pages_run_in_order_from_the_events_already_running_into_those_starting_inside_the_window() {
+        Instant from = at("2026-03-10T00:00:00Z");
+        Instant to = at("2026-03-11T00:00:00Z");
+        added(timed(work, "Ended", "2026-03-08T00:00", "2026-03-09T00:00"));
+        added(timed(work, "Week A", "2026-03-08T00:00", "2026-03-15T00:00"));
+        added(timed(work, "Week B", "2026-03-08T00:00", "2026-03-15T00:00"));
+        added(timed(work, "Night", "2026-03-09T22:00", "2026-03-10T02:00"));
+        added(timed(work, "At from", "2026-03-10T00:00", "2026-03-10T00:30"));
+        for (int hour = 9; hour < 14; hour++) {
+            added(timed(work, "Hour " + hour, "2026-03-10T%02d:00".formatted(hour), "2026-03-10T%02d:30".formatted(hour)));
+        }
+        added(timed(work, "At to", "2026-03-11T00:00", "2026-03-11T02:00"));
+        List<String> expected = List.of("Week A", "Week B", "Night", "At from", "Hour 9", "Hour 10", "Hour 11",
+                "Hour 12", "Hour 13");
+        List<String> inOrder = new ArrayList<>(expected.subList(0, 2));
+        inOrder.sort(Comparator.comparing(title -> idOf(title, from, to), WindowItem.UUID_ORDER));
+        inOrder.addAll(expected.subList(2, expected.size()));
+
+        for (int limit = 1; limit <= 4; limit++) {
+            List<Event> paged = new ArrayList<>();
+            List<Event> pagedWithCalendar = new ArrayList<>();
+            Optional<Cursor> after = Optional.empty();
+            for (int page = 0; page < 20; page++) {
+                List<Event> found = events.window(work.id(), from, to, Optional.empty(), after, limit);
+                pagedWithCalendar.addAll(events.windowOf(work.id(), from, to, Optional.empty(), after, limit)
+                        .orElseThrow().singles());
+                paged.addAll(found);
+                if (found.size() < limit) {
+                    break;
+                }
+                Event last = found.get(found.size() - 1);
+                after = Optional.of(new Cursor(last.slot().start(), last.id().value()));
+            }
+
+            assertThat(titles(paged)).as("pages of %d", limit).containsExactlyElementsOf(inOrder);
+            assertThat(titles(pagedWithCalendar)).as("pages of %d", limit).containsExactlyElementsOf(inOrder);
+        }
+    }
+
+    private UUID idOf(String title, Instant from, Instant to) {
+        return events.window(work.id(), from, to, Optional.of(title), Optional.empty(), 1).get(0).id().value();
     }
 
     @Test
