@@ -120,8 +120,11 @@ final class Occurrences implements Iterator<Occurrence> {
             var endPoint = new TimePoint.Wall(LocalDateTime.ofInstant(end, endZone), endZone);
             Instant endInstant = endPoint.zoned().toInstant();
             if (endInstant.isAfter(startInstant)) {
-                return new Occurrence(series, startPoint, new EventTime(startPoint, endPoint),
-                        new TimeSlot(startInstant, endInstant));
+                // Start before end on the time line, as the slot shows, and no longer than the master: its EventTime
+                // is built only if asked for. An end past the last supported year is refused at once, as ever.
+                return endPoint.dateTime().getYear() <= EventTime.MAX_YEAR
+                        ? new Occurrence(series, startPoint, startPoint, endPoint, new TimeSlot(startInstant, endInstant))
+                        : new Occurrence(series, startPoint, new EventTime(startPoint, endPoint));
             }
             // The exact end falls in the repeated hour of an autumn overlap, where a wall time means its first
             // occurrence: keep the master's wall-clock length instead (01:30-02:00 stays 01:30-02:00).

@@ -120,15 +120,28 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
                                         int max, Instant latestStart) {
         requireNonNull(latestStart, "latestStart");
         List<Occurrence> out = new ArrayList<>();
-        Set<TimePoint> visited = new HashSet<>();
+        // Most series have no overrides: they need neither the look-up nor the record of starts walked.
+        boolean overridden = !overrides.isEmpty();
+        Set<TimePoint> visited = overridden ? new HashSet<>() : Set.of();
         int kept = 0;
         for (Iterator<Occurrence> it = new Occurrences(master, from, to, latestStart); it.hasNext() && kept < max; ) {
-            Occurrence occurrence = applied(it.next());
-            visited.add(occurrence.originalStart());
+            Occurrence occurrence = overridden ? applied(it.next()) : it.next();
+            if (overridden) {
+                visited.add(occurrence.originalStart());
+            }
             if (overlaps(occurrence, from, to) && wanted.test(occurrence)) {
                 out.add(occurrence);
                 kept++;
             }
+        }
+        if (!overridden) {
+            // The rules give starts in order; without overrides nothing moved, so the order is already the slot's,
+            // except after a DST gap, where a later wall time may start earlier: sort only then.
+            if (!inStartOrder(out)) {
+                out.sort(Comparator.comparing((Occurrence o) -> o.slot().start())
+                        .thenComparing(o -> Recurrence.local(o.originalStart(), master.time().start())));
+            }
+            return out;
         }
         for (OccurrenceOverride o : overrides) {
             if (!visited.contains(o.originalStart())) {
@@ -141,6 +154,15 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
         out.sort(Comparator.comparing((Occurrence o) -> o.slot().start())
                 .thenComparing(o -> Recurrence.local(o.originalStart(), master.time().start())));
         return out;
+    }
+
+    private static boolean inStartOrder(List<Occurrence> occurrences) {
+        for (int k = 1; k < occurrences.size(); k++) {
+            if (!occurrences.get(k - 1).slot().start().isBefore(occurrences.get(k).slot().start())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scope "this": the occurrence at {@code originalStart} shows {@code changes} from now on. */

@@ -39,7 +39,7 @@ final class Expansion implements Iterator<LocalDateTime> {
     private final boolean plainWeekdays;
     /** The first day of DTSTART's week (weeks start on WKST), from which WEEKLY periods count. */
     private final LocalDate firstWeekStart;
-    private final ArrayDeque<LocalDateTime> pending = new ArrayDeque<>();
+    private final ArrayDeque<LocalDateTime> pending = new ArrayDeque<>(8);
     private long period;
     private int emitted;
     private int scanned;
@@ -126,6 +126,16 @@ final class Expansion implements Iterator<LocalDateTime> {
                 done = true;
                 return;
             }
+            if (times.size() == 1 && rule.bySetPos().isEmpty()) {
+                // One time a day and no positions to pick: the period's set is its days at that time, in order.
+                LocalTime time = times.get(0);
+                for (LocalDate day : days) {
+                    if (!offer(day.atTime(time))) {
+                        break;
+                    }
+                }
+                continue;
+            }
             List<LocalDateTime> set = new ArrayList<>(days.size() * times.size());
             for (LocalDate day : days) {
                 for (LocalTime time : times) {
@@ -133,20 +143,31 @@ final class Expansion implements Iterator<LocalDateTime> {
                 }
             }
             for (LocalDateTime candidate : setPositions(set)) {
-                if (!candidate.isAfter(start)) {
-                    continue;
-                }
-                if (rule.until().isPresent() && rule.until().get().isBefore(candidate, zone)) {
-                    done = true;
+                if (!offer(candidate)) {
                     break;
                 }
-                if (rule.count().isPresent() && emitted + pending.size() >= rule.count().getAsInt()) {
-                    done = true;
-                    break;
-                }
-                pending.add(candidate);
             }
         }
+    }
+
+    /**
+     * Queues {@code candidate} from the period's set, in order, unless it is DTSTART or earlier (DTSTART was given
+     * first); false when the rule ends there (UNTIL passed, or COUNT reached), and nothing more is to be queued.
+     */
+    private boolean offer(LocalDateTime candidate) {
+        if (!candidate.isAfter(start)) {
+            return true;
+        }
+        if (rule.until().isPresent() && rule.until().get().isBefore(candidate, zone)) {
+            done = true;
+            return false;
+        }
+        if (rule.count().isPresent() && emitted + pending.size() >= rule.count().getAsInt()) {
+            done = true;
+            return false;
+        }
+        pending.add(candidate);
+        return true;
     }
 
     /** The days of period {@code k} the rule keeps, in order; {@code null} past the last supported year. */
@@ -205,6 +226,10 @@ final class Expansion implements Iterator<LocalDateTime> {
                 }
                 all.add(day);
             }
+        }
+        if (prefiltered && plainWeekdays && byMonth.isEmpty() && rule.byYearDay().isEmpty()) {
+            // Every part was checked on the way: each day gathered is kept.
+            return all;
         }
         List<LocalDate> kept = new ArrayList<>(all.size());
         for (LocalDate day : all) {
