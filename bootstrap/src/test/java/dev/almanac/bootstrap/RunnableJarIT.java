@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The newcomer's path, end to end: {@code java -jar bootstrap/target/almanac.jar} with nothing configured starts
- * an embedded PostgreSQL, serves, keeps data and the signing secret across a restart, and stops cleanly on SIGTERM.
+ * The newcomer's path, end to end: {@code bin/almanac} (the README's start command, which runs {@code java -jar
+ * bootstrap/target/almanac.jar}) with nothing configured starts an embedded PostgreSQL, serves, keeps data and the
+ * signing secret across a restart, and stops cleanly on SIGTERM; its first start records the class-data archive
+ * and the second maps it (ADR 0027).
  */
 class RunnableJarIT {
 
@@ -35,7 +38,8 @@ class RunnableJarIT {
         String token;
         String calendarId;
 
-        RunningJar first = RunningJar.start(dataDir, port);
+        Path jar = Files.copy(Path.of(jar()), Files.createDirectories(dataDir.resolve("dist")).resolve("almanac.jar"));
+        RunningJar first = RunningJar.start(dataDir, port, jar);
         try {
             assertThat(get(port, "/health", null).body()).contains("\"UP\"");
             assertThat(post(port, "/v1/accounts", null,
@@ -53,9 +57,15 @@ class RunnableJarIT {
             first.stopWithSigterm();
         }
         assertThat(first.exitCode()).as("exit code after SIGTERM").isIn(0, 143);
-        assertThat(first.log()).contains("Almanac stopped");
+        assertThat(first.log()).contains("Almanac stopped").doesNotContain("[cds]");
+        assertThat(first.options()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        try (var files = Files.list(jar.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the archive the first start recorded")
+                    .anyMatch(name -> name.matches("almanac-\\d+\\.jsa"));
+        }
 
-        RunningJar second = RunningJar.start(dataDir, port);
+        RunningJar second = RunningJar.start(dataDir, port, jar);
+        assertThat(second.options()).anyMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
         try {
             HttpResponse<String> again = get(port, "/v1/calendars/" + calendarId, token);
             assertThat(again.statusCode()).as("the old token still verifies and the calendar survived: " + again.body())
@@ -119,21 +129,43 @@ class RunnableJarIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The jar running as a child process, its output captured to a file. */
-    private record RunningJar(Process process, Path logFile) {
+    @Test
+    void the_start_script_refuses_a_missing_jar_and_says_how_to_build_it() throws Exception {
+        Path log = Files.createTempFile(dataDir, "almanac", ".log");
+        var builder = new ProcessBuilder(script().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("ALMANAC_JAR", dataDir.resolve("nowhere.jar").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("nowhere.jar is missing").contains("mvn -B -DskipTests package");
+    }
 
-        static RunningJar start(Path dataDir, int port) throws Exception {
+    /** The README's start script, {@code bin/almanac} at the project's root. */
+    static Path script() {
+        Path script = Path.of(System.getProperty("user.dir")).resolve("../bin/almanac").normalize();
+        assertThat(script).as("the start script").isExecutable();
+        return script;
+    }
+
+    /** The jar started by the start script as a child process (the script becomes the JVM), output to a file. */
+    private record RunningJar(Process process, Path logFile, List<String> options) {
+
+        static RunningJar start(Path dataDir, int port, Path jar) throws Exception {
             Path log = Files.createTempFile(dataDir.getParent(), "almanac", ".log");
-            var builder = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar())
+            var builder = new ProcessBuilder(script().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("ALMANAC_"));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS", "-Xmx256m");
+            builder.environment().put("ALMANAC_JAR", jar.toString());
             builder.environment().put("ALMANAC_DATA_DIR", dataDir.toString());
             builder.environment().put("ALMANAC_HTTP_PORT", Integer.toString(port));
             builder.environment().put("ALMANAC_HTTP_HOST", "127.0.0.1");
-            var running = new RunningJar(builder.start(), log);
-            running.awaitHealthy(port);
-            return running;
+            Process process = builder.start();
+            new RunningJar(process, log, List.of()).awaitHealthy(port);
+            // Read while it runs: the JVM options the script started it with.
+            return new RunningJar(process, log, process.info().arguments().map(List::of).orElseThrow());
         }
 
         void awaitHealthy(int port) throws Exception {
@@ -166,6 +198,7 @@ class RunnableJarIT {
         int exitCode() {
             return process.exitValue();
         }
+
 
         String log() throws IOException {
             return Files.readString(logFile);
