@@ -17,8 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One running service: {@code java -Xmx256m -jar almanac.jar} on a given JDK, against the bench database, on
- * 127.0.0.1 only. Knows its PID, so the harness can read its CPU time and peak RSS from {@code /proc}.
+ * One running service, started as the README starts it: {@code bin/almanac}, which runs {@code java -jar
+ * almanac.jar} (here with {@code -Xmx256m}) on a given JDK with its class-data archive (ADR 0027; the first start
+ * on a JDK records it), against the bench database, on 127.0.0.1 only. The script replaces itself with the JVM, so
+ * the PID is the JVM's and the harness can read its CPU time and peak RSS from {@code /proc}.
  */
 final class Service implements AutoCloseable {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_HTTP_PORT", "18080"));
@@ -41,17 +43,19 @@ final class Service implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            var command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m"));
+            var options = new ArrayList<>(List.of("-Xmx256m"));
             // Extra JVM options for the service only, e.g. a flight recording while profiling; never set by default.
             String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
             if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
+                options.addAll(List.of(extra.split("\\s+")));
             }
-            command.addAll(List.of("-jar", jar.toString()));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            var builder = new ProcessBuilder(List.of(Path.of("bin/almanac").toAbsolutePath().toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("ALMANAC_"));
+            env.put("JAVA_HOME", javaHome.toString());
+            env.put("JAVA_OPTS", String.join(" ", options));
+            env.put("ALMANAC_JAR", jar.toAbsolutePath().toString());
             env.put("ALMANAC_HTTP_HOST", "127.0.0.1");
             env.put("ALMANAC_HTTP_PORT", String.valueOf(PORT));
             env.put("ALMANAC_DATABASE_URL", database.jdbcUrl());
