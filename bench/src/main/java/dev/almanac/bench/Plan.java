@@ -35,7 +35,7 @@ record Plan(String mode, int accounts, int registeredAccounts, int calendars, in
     static Plan quick() {
         return new Plan("quick", 50, 3, 250, 2, 30, 104, List.of(10_000L, 30_000L, 100_000L), 8,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), 3, false,
-                Duration.ofMillis(300), Duration.ofMillis(300), 3);
+                Duration.ofMillis(300), Duration.ofMillis(300), 2);
     }
 
     static Plan full() {
