@@ -210,9 +210,9 @@ final class JdbiEventRepository implements EventRepository {
     }
 
     /**
-     * The window query. {@code [start_at, end_at) && [from, to)} is the overlap "starts before {@code to} and
-     * ends after {@code from}" (touching ends do not overlap), written as a range so the GiST index
-     * {@code events_window} answers it; see the migration for why.
+     * The window query: the single events whose {@code [start_at, end_at)} overlaps {@code [from, to)} ("starts
+     * before {@code to} and ends after {@code from}"; touching ends do not overlap), the first {@code limit} in
+     * {@code (start_at, id)} order, read as the two parts of {@link #singlesSql} (ADR 0026).
      */
     @Override
     public List<Event> window(CalendarId calendarId, Instant from, Instant to, Optional<String> titleContains,
@@ -252,10 +252,10 @@ final class JdbiEventRepository implements EventRepository {
     }
 
     /**
-     * One statement: the calendar row, left-joined laterally to the window's single events (the same conditions,
-     * order and limit as {@link #windowSql}) and its series masters (as {@link #seriesOverlapping}), so a window
-     * costs one round trip and one plan instead of three. The calendar's columns are aliased {@code c_*}; a row
-     * without an event id is the calendar alone.
+     * One statement ({@link #windowOfSql}): the calendar row, the window's single events (the two parts of
+     * {@link #singlesSql}, up to a page from each, of which the first {@code limit} are kept here) and the id and
+     * version of each series master (as {@link #seriesOverlapping}), so a window costs one round trip and one plan
+     * instead of three. Masters come whole from the cache of rebuilt series, or are read for it.
      */
     @Override
     public Optional<WindowContents> windowOf(CalendarId calendarId, Instant from, Instant to,
@@ -486,7 +486,7 @@ final class JdbiEventRepository implements EventRepository {
         String inside = select + " where" + conditions + " and e.start_at >= :from and e.start_at < :to"
                 + " order by e.start_at, e.id limit :limit";
         String running = "select * from (" + select + " where" + conditions
-                + " and tstzrange(e.start_at, e.end_at, '[)') @> :from and e.start_at <> :from offset 0) r"
+                + " and tstzrange(e.start_at, e.end_at, '[)') @> :from::timestamptz and e.start_at <> :from offset 0) r"
                 + " order by r.start_at, r.id limit :limit";
         return "(" + inside + ") union all (" + running + ")";
     }

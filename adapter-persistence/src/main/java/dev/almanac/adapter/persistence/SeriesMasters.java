@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Why an entry is never stale: a series' domain content is a function of its id and version, because every
  * change to the master or its overrides goes through one update that bumps the master's version (the statements
  * that move only derived instants, after a zone rule change or a calendar's zone change, touch no column a
- * {@link Series} is built from), and the calendar's zone, which anchors all-day series, is part of the key. A
- * changed series is looked up under its new version and the old entry ages out. Overrides read for a master are
+ * {@link Series} is built from), and the calendar's zone, which anchors all-day series, must be the one it was
+ * rebuilt in. A changed series is looked up under its new version and the old entry ages out. Overrides read for a master are
  * remembered only when the statement that read them saw the master at the version its row had, so a change
  * committed in between is never remembered under the old version. Replicas need not agree on anything.
  *
@@ -33,24 +33,33 @@ final class SeriesMasters {
     static final long MAX_WEIGHT = 8L * 1024 * 1024;
     private static final int OVERHEAD = 256;
 
-    private record Key(UUID id, long version, ZoneId calendarZone) {
+    private record Key(UUID id, long version) {
         /** Spreads ids whose bits differ little (time-ordered ids, seeded ones) over the whole table. */
         @Override
         public int hashCode() {
             long h = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L + id.getLeastSignificantBits();
             h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + version;
-            return (int) (h ^ (h >>> 32)) * 31 + calendarZone.hashCode();
+            return (int) (h ^ (h >>> 32));
         }
     }
 
-    private final Cache<Key, Series> built = Caffeine.newBuilder()
+    /**
+     * A series rebuilt with its all-day times anchored in {@code calendarZone}. The zone is checked on a hit
+     * rather than hashed into the key: a window looks up a thousand series in one zone, which rarely changes.
+     */
+    private record Built(ZoneId calendarZone, Series series) {
+    }
+
+    private final Cache<Key, Built> built = Caffeine.newBuilder()
             .maximumWeight(MAX_WEIGHT)
-            .weigher((Key key, Series series) -> weight(series))
+            .weigher((Key key, Built entry) -> weight(entry.series()))
             .build();
 
     /** The series with this id at this version, anchored in {@code calendarZone}, when rebuilt before. */
     Optional<Series> known(UUID id, long version, ZoneId calendarZone) {
-        return Optional.ofNullable(built.getIfPresent(new Key(id, version, calendarZone)));
+        Built entry = built.getIfPresent(new Key(id, version));
+        return entry != null && entry.calendarZone().equals(calendarZone) ? Optional.of(entry.series())
+                : Optional.empty();
     }
 
     /**
@@ -70,7 +79,7 @@ final class SeriesMasters {
             Series series = Series.rehydrate(master, now == null ? List.of() : now.overrides());
             out.put(master.id(), series);
             if (now != null && now.version() == master.version()) {
-                built.put(new Key(master.id().value(), master.version(), calendarZone), series);
+                built.put(new Key(master.id().value(), master.version()), new Built(calendarZone, series));
             }
         }
         return out;

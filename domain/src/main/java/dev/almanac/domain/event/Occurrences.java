@@ -121,8 +121,8 @@ final class Occurrences implements Iterator<Occurrence> {
             Instant endInstant = endPoint.zoned().toInstant();
             if (endInstant.isAfter(startInstant)) {
                 // Start before end on the time line, as the slot shows, and no longer than the master: its EventTime
-                // is built only if asked for. An end past the last supported year is refused at once, as ever.
-                return endPoint.dateTime().getYear() <= EventTime.MAX_YEAR
+                // is built only if asked for. A start or end past the last supported year is refused at once, as ever.
+                return start.getYear() <= EventTime.MAX_YEAR && endPoint.dateTime().getYear() <= EventTime.MAX_YEAR
                         ? new Occurrence(series, startPoint, startPoint, endPoint, new TimeSlot(startInstant, endInstant))
                         : new Occurrence(series, startPoint, new EventTime(startPoint, endPoint));
             }
