@@ -102,6 +102,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.before(addresses::assign);
             config.routes.beforeMatched(authentication::filter);
             Routes.register(config.routes, table, limiter);
+            // A response without content names no content type (Javalin's default is text/plain).
+            config.routes.after(ctx -> {
+                if (ctx.statusCode() == 204 || ctx.statusCode() == 202 && ctx.result() == null) {
+                    ctx.res().setContentType(null);
+                }
+            });
             errors.register(config.routes);
         });
         return new HttpApi(settings, app, table);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.almanac.adapter.http.testing.ApiServer;
 import dev.almanac.adapter.http.testing.JsonHttp;
+import dev.almanac.adapter.http.testing.Reply;
 import dev.almanac.domain.audit.AuditEntry;
 import dev.almanac.domain.audit.AuditEvent;
 import dev.almanac.domain.audit.AuditOutcome;
@@ -158,8 +159,9 @@ class AuditRoutesTest {
             ada.delete("/v1/me/api-keys/" + keyId, "X-Request-Id", "key-gone").expect(204);
             ada.post("/v1/me/password", object("currentPassword", PASSWORD, "newPassword",
                     "another fine passphrase"), "X-Request-Id", "new-password").expect(204);
-            ada.post("/v1/me/email", object("email", "ada@new.example.org", "password", "another fine passphrase"),
-                    "X-Request-Id", "new-address").expect(202);
+            Reply accepted = ada.post("/v1/me/email", object("email", "ada@new.example.org", "password",
+                    "another fine passphrase"), "X-Request-Id", "new-address").expect(202);
+            assertThat(accepted.header("Content-Type")).as("no content, so no content type").isNull();
             http.post("/v1/accounts/verify", object("token", server.lastTokenMailedTo("ada@new.example.org")),
                     "X-Request-Id", "address-verified").expect(200);
 

@@ -291,6 +291,7 @@ class CalendarRoutesTest {
             Reply reply = ada.delete(path).expect(204);
 
             assertThat(reply.body()).isEmpty();
+            assertThat(reply.header("Content-Type")).as("no content, so no content type").isNull();
             ada.get(path).problem(404, "calendar.not_found");
             ada.delete(path).problem(404, "calendar.not_found");
         }
