@@ -2,7 +2,9 @@ package dev.almanac.adapter.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.almanac.domain.security.RequestId;
 import java.nio.ByteBuffer;
+import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -15,24 +17,32 @@ import org.eclipse.jetty.util.Callback;
  * Answers the requests Jetty refuses before Javalin sees them (a malformed request line or path, an ambiguous
  * body length, a URI or headers too large, a missing Host) with a problem document instead of Jetty's HTML page,
  * so that every error Almanac gives is {@code application/problem+json}. The detail is generic: it never echoes
- * the request back and never names a class.
+ * the request back and never names a class. Like every other answer it names its request in {@code X-Request-Id}
+ * and the document's {@code requestId}: the caller's own id when it sent a sane one and Jetty read the headers,
+ * else a new one.
  */
 final class ProtocolErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        String incoming = request.getHeaders().get(RequestLog.HEADER);
+        String id = RequestId.isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        response.getHeaders().put(RequestLog.HEADER, id);
+        response.write(true, ByteBuffer.wrap(body(code, id)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String id = UUID.randomUUID().toString();
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
-        return ByteBuffer.wrap(body(status));
+        fields.put(RequestLog.HEADER, id);
+        return ByteBuffer.wrap(body(status, id));
     }
 
-    static byte[] body(int status) {
+    /** The problem document for {@code status}, naming request {@code id} (a UUID or a checked incoming id). */
+    static byte[] body(int status, String id) {
         String code;
         String detail;
         switch (status) {
@@ -59,7 +69,8 @@ final class ProtocolErrorHandler extends ErrorHandler {
         }
         Problem problem = Problem.of(status, code, detail, null);
         String json = "{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title() + "\",\"status\":"
-                + problem.status() + ",\"detail\":\"" + problem.detail() + "\",\"code\":\"" + problem.code() + "\"}";
+                + problem.status() + ",\"detail\":\"" + problem.detail() + "\",\"code\":\"" + problem.code()
+                + "\",\"requestId\":\"" + id + "\"}";
         return json.getBytes(UTF_8);
     }
 }

@@ -171,10 +171,16 @@ class ProtocolTest {
             }
         }
 
-        private void assertProblem(String answer, int status, String code) {
+        /** The answer is a problem document with {@code status} and {@code code}, naming its request. */
+        private String assertProblem(String answer, int status, String code) {
             assertThat(answer).startsWith("HTTP/1.1 " + status);
             assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
             assertThat(answer).contains("\"code\":\"" + code + "\"").doesNotContain("<html").doesNotContain("Exception");
+            java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?im)^x-request-id: (\\S+)\r?$")
+                    .matcher(answer);
+            assertThat(header.find()).as("an X-Request-Id header in%n%s", answer).isTrue();
+            assertThat(answer).contains("\"requestId\":\"" + header.group(1) + "\"");
+            return header.group(1);
         }
 
         @Test
