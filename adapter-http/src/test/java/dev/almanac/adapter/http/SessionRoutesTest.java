@@ -171,6 +171,37 @@ class SessionRoutesTest {
         }
 
         @Test
+        void a_user_agent_sent_in_utf8_is_shown_as_sent_and_one_in_latin1_as_read() throws Exception {
+            String utf8 = "Kalender/2.0 (Zürich; 日本)";
+            String tokens = rawSignIn(utf8.getBytes(UTF_8));
+            rawSignIn("Müller/1".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            JsonHttp ada = http.withToken(tokens.replaceAll("(?s).*\"accessToken\":\"([^\"]+)\".*", "$1"));
+
+            JsonNode items = ada.get("/v1/me/sessions").expect(200).json().get("items");
+
+            List<String> agents = new java.util.ArrayList<>();
+            items.forEach(item -> agents.add(item.get("userAgent").asText()));
+            assertThat(agents).containsExactlyInAnyOrder(utf8, "Müller/1");
+        }
+
+        /** Signs in over a raw socket, with a User-Agent of exactly these bytes; the answer's body. */
+        private String rawSignIn(byte[] userAgent) throws Exception {
+            byte[] body = ("{\"email\":\"ada@example.org\",\"password\":\"" + PASSWORD + "\"}").getBytes(UTF_8);
+            var request = new java.io.ByteArrayOutputStream();
+            request.write(("POST /v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\nUser-Agent: ").getBytes(UTF_8));
+            request.write(userAgent);
+            request.write("\r\n\r\n".getBytes(UTF_8));
+            request.write(body);
+            try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(request.toByteArray());
+                String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 200");
+                return answer;
+            }
+        }
+
+        @Test
         void a_revoked_session_disappears_and_its_refresh_token_stops_working() {
             JsonNode laptop = signIn("Firefox/140");
             JsonHttp ada = http.withToken(laptop.get("accessToken").asText());
