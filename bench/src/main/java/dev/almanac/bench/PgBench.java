@@ -58,19 +58,17 @@ final class PgBench {
                 "select " + COLUMNS + " from events e join calendars c on c.id = e.calendar_id"
                         + " where e.id = ('" + BenchIds.prefix(BenchIds.BUSY_EVENT)
                         + "' || lpad(to_hex(:n::bigint), 12, '0'))::uuid and e.calendar_id = " + calendar + ";"));
-        // The same two parts as the service's window statement (ADR 0026): the week's starts in order from the
-        // b-tree, and what already runs at its start from the GiST index.
-        String from = "(" + weekZero + " + :w::int * interval '7 days')";
-        String to = "(" + weekZero + " + (:w::int + 1) * interval '7 days')";
-        String select = "select " + COLUMNS + " from events e join calendars c on c.id = e.calendar_id"
-                + " where e.calendar_id = " + calendar + " and e.recurrence is null";
+        // The plain overlap query, answered by the GiST index, not the service's two-part statement (ADR 0026):
+        // for an ordinary week PostgreSQL plans and runs the two parts in about twice the time of this one, and
+        // the limit to compare with is the cheapest way PostgreSQL answers the question.
         write("range", String.join("\n",
                 "\\set c random(1, " + plan.busyCalendars() + ")",
                 "\\set w random(0, " + (plan.weeks() - 1) + ")",
-                "select * from ((" + select + " and e.start_at >= " + from + " and e.start_at < " + to
-                        + " order by e.start_at, e.id limit 101) union all (select * from (" + select
-                        + " and tstzrange(e.start_at, e.end_at, '[)') @> " + from + " and e.start_at <> " + from
-                        + " offset 0) r order by r.start_at, r.id limit 101)) w order by w.start_at, w.id limit 101;"));
+                "select " + COLUMNS + " from events e join calendars c on c.id = e.calendar_id"
+                        + " where e.calendar_id = " + calendar
+                        + " and tstzrange(e.start_at, e.end_at, '[)') && tstzrange(" + weekZero
+                        + " + :w::int * interval '7 days', " + weekZero + " + (:w::int + 1) * interval '7 days', '[)')"
+                        + " order by e.start_at, e.id limit 101;"));
     }
 
     private void write(String name, String script) {
