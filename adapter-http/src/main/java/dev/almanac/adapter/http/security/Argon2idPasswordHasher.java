@@ -7,6 +7,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.PasswordHash;
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,11 @@ import java.util.regex.Pattern;
  * Argon2id through password4j, at OWASP's minimum parameters by default: 19 MiB of memory, 2 iterations,
  * parallelism 1, a 16-byte random salt and a 32-byte tag, stored as a PHC string
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}).
+ *
+ * <p>Passwords are hashed in Unicode normalisation form NFKC (NIST SP 800-63B §5.1.1.2), so the same password
+ * typed as composed or decomposed characters ({@code é} or {@code e} and a combining accent, as different keyboards
+ * and systems send it), or in full-width forms, verifies either way. A hash made before normalisation, of a
+ * password that NFKC changes, still verifies with the password exactly as it was first given.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
     public static final int MEMORY_KIB = 19_456;
@@ -47,7 +53,8 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     @Override
     public PasswordHash hash(String password) {
         requireNonNull(password, "password");
-        return new PasswordHash(Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult());
+        return new PasswordHash(Password.hash(normalized(password)).addRandomSalt(SALT_BYTES).with(function)
+                .getResult());
     }
 
     /** {@code false} for a wrong password and for anything that is not an Argon2id PHC string; never throws. */
@@ -58,7 +65,13 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         }
         try {
             Argon2Function stored = readParameters(hash);
-            return stored != null && stored.check(password, hash.encoded());
+            if (stored == null) {
+                return false;
+            }
+            String normalized = normalized(password);
+            // The second check only for a password NFKC changes, against a hash from before normalisation.
+            return stored.check(normalized, hash.encoded())
+                    || !normalized.equals(password) && stored.check(password, hash.encoded());
         } catch (RuntimeException e) {
             return false;
         }
@@ -79,6 +92,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
                 || stored.getParallelism() < function.getParallelism()
                 || stored.getOutputLength() < function.getOutputLength()
                 || stored.getVersion() < function.getVersion();
+    }
+
+    /** The form a password is hashed in: NFKC. */
+    static String normalized(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     /** The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}. */

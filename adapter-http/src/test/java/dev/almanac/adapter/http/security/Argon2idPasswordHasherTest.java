@@ -40,6 +40,33 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
+    void a_password_verifies_whether_its_characters_come_composed_decomposed_or_full_width() {
+        String composed = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e";
+        String decomposed = "cafe\u0301 cre\u0300me bru\u0302le\u0301e";
+        PasswordHash fromComposed = hasher.hash(composed);
+        PasswordHash fromDecomposed = hasher.hash(decomposed);
+
+        assertThat(hasher.verify(decomposed, fromComposed)).isTrue();
+        assertThat(hasher.verify(composed, fromDecomposed)).isTrue();
+        assertThat(hasher.verify("\uff43\uff41\uff46\u00e9 cr\u00e8me br\u00fbl\u00e9e", fromComposed))
+                .as("full-width letters").isTrue();
+        assertThat(hasher.verify("cafe creme brulee", fromComposed)).as("accents are not dropped").isFalse();
+    }
+
+    @Test
+    void a_hash_made_before_normalisation_still_verifies_with_the_password_as_first_given() {
+        String decomposed = "cafe\u0301 cre\u0300me bru\u0302le\u0301e";
+        // As the hasher did before it normalised: the password's own code points.
+        PasswordHash legacy = new PasswordHash(com.password4j.Password.hash(decomposed).addRandomSalt(16)
+                .with(com.password4j.Argon2Function.getInstance(Argon2idPasswordHasher.MEMORY_KIB,
+                        Argon2idPasswordHasher.ITERATIONS, Argon2idPasswordHasher.PARALLELISM, 32,
+                        com.password4j.types.Argon2.ID, com.password4j.Argon2Function.ARGON2_VERSION_13)).getResult());
+
+        assertThat(hasher.verify(decomposed, legacy)).isTrue();
+        assertThat(hasher.verify("cafe creme brulee", legacy)).isFalse();
+    }
+
+    @Test
     void long_passwords_are_never_truncated() {
         String long1 = "a".repeat(127) + "b";
         String long2 = "a".repeat(127) + "c";
