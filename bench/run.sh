@@ -94,7 +94,14 @@ cleanup() {
   trap - EXIT INT TERM
   if [ -n "$harness_pid" ]; then kill_if_ours "$harness_pid" almanac-bench.jar; fi
   # if the harness died hard, its service and PostgreSQL may still run: stop them by their recorded PIDs
-  if [ -f "$work/service.pid" ]; then kill_if_ours "$(cat "$work/service.pid")" almanac.jar; fi
+  # the service's PID is the JVM's, or the start script's on the start that records the class-data archive
+  if [ -f "$work/service.pid" ]; then
+    service_pid=$(cat "$work/service.pid")
+    if [ -r "/proc/$service_pid/cmdline" ] && tr '\0' ' ' <"/proc/$service_pid/cmdline" | grep -q -- bin/almanac; then
+      for child in $(pgrep -P "$service_pid" 2>/dev/null); do kill_if_ours "$child" almanac.jar; done
+    fi
+    kill_if_ours "$service_pid" almanac
+  fi
   if [ -f "$work/pg/postmaster.pid" ]; then kill_if_ours "$(head -n1 "$work/pg/postmaster.pid")" "$work/pg"; fi
   exit "$status"
 }

@@ -102,7 +102,7 @@ final class Service implements AutoCloseable {
             }
             sleepMillis(5);
         }
-        process.destroyForcibly();
+        kill(process);
         throw new IllegalStateException("the service was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
@@ -182,12 +182,21 @@ final class Service implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                kill(process);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * SIGKILL to the process and whatever it started: the start script stays the JVM's parent on the start that
+     * records the class-data archive, and killing the script alone would leave the JVM holding the port.
+     */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }
