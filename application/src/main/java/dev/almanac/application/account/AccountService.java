@@ -158,7 +158,7 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
                 throw e.atField("newPassword");
             }
         });
-        if (violations.isEmpty() && command.newPassword().equals(command.currentPassword())) {
+        if (violations.isEmpty() && PasswordPolicy.same(command.newPassword(), command.currentPassword())) {
             violations.add(new Violation("newPassword", "account.password.unchanged",
                     "newPassword must differ from the current password"));
         }

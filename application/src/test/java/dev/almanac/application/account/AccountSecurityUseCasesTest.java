@@ -214,6 +214,9 @@ class AccountSecurityUseCasesTest {
             assertThat(catchThrowableOfType(RuleViolationException.class,
                     () -> changePassword(caller, PASSWORD, PASSWORD)).code())
                     .isEqualTo("account.password.unchanged");
+            assertThat(catchThrowableOfType(RuleViolationException.class,
+                    () -> changePassword(caller, "caf\u00e9 au lait, please", "cafe\u0301 au lait, please")).code())
+                    .as("the same password, spelt composed and decomposed").isEqualTo("account.password.unchanged");
 
             changePassword(caller, PASSWORD, NEW_PASSWORD);
         }

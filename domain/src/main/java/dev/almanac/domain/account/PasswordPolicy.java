@@ -1,11 +1,13 @@
 package dev.almanac.domain.account;
 
 import dev.almanac.domain.shared.RuleViolationException;
+import java.text.Normalizer;
 
 /**
  * What Almanac accepts as a new password, following NIST SP 800-63B and OWASP ASVS: 12 to 128 characters
- * (Unicode code points), no composition rules, never truncated, no NUL and no lone surrogates, and not on a
- * {@link PasswordBlocklist} of common passwords (compared after NFKC normalisation).
+ * (Unicode code points, counted in the {@linkplain #normalized normalised form} passwords are hashed in), no
+ * composition rules, never truncated, no NUL and no lone surrogates, and not on a {@link PasswordBlocklist} of
+ * common passwords (compared after NFKC normalisation).
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
@@ -46,7 +48,8 @@ public final class PasswordPolicy {
                         "password must be valid Unicode text");
             }
         }
-        int length = password.codePointCount(0, password.length());
+        String normalized = normalized(password);
+        int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_LENGTH) {
             throw new RuleViolationException("password", "account.password.too_short",
                     "password must be at least " + MIN_LENGTH + " characters");
@@ -55,6 +58,19 @@ public final class PasswordPolicy {
             throw tooLong();
         }
         return password;
+    }
+
+    /**
+     * The form a password is hashed and compared in: Unicode NFKC (NIST SP 800-63B §5.1.1.2), so composed and
+     * decomposed accents, or full-width letters, are the same password.
+     */
+    public static String normalized(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /** Whether {@code a} and {@code b} are the same password, in any spelling {@link #normalized} folds together. */
+    public static boolean same(String a, String b) {
+        return normalized(a).equals(normalized(b));
     }
 
     private static RuleViolationException tooLong() {

@@ -71,6 +71,15 @@ class PasswordPolicyTest {
         }
 
         @Test
+        void length_counts_the_normalised_password_so_decomposed_accents_do_not_pad_it() {
+            // Six accented letters typed decomposed are twelve code points, but the same six-letter password.
+            assertViolation(() -> PasswordPolicy.check("e\u0301".repeat(6)), "password", "account.password.too_short");
+            assertThat(PasswordPolicy.check("e\u0301".repeat(12))).isEqualTo("e\u0301".repeat(12));
+            assertThat(PasswordPolicy.same("caf\u00e9 au lait!", "cafe\u0301 au lait!")).isTrue();
+            assertThat(PasswordPolicy.same("cafe au lait!", "caf\u00e9 au lait!")).isFalse();
+        }
+
+        @Test
         void eleven_characters_are_too_short() {
             assertViolation(() -> PasswordPolicy.check("a".repeat(11)), "password", "account.password.too_short");
         }

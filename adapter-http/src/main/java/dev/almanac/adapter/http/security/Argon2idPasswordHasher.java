@@ -7,7 +7,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.almanac.application.port.PasswordHasher;
 import dev.almanac.domain.account.PasswordHash;
-import java.text.Normalizer;
+import dev.almanac.domain.account.PasswordPolicy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,9 +94,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
                 || stored.getVersion() < function.getVersion();
     }
 
-    /** The form a password is hashed in: NFKC. */
+    /** The form a password is hashed in: the policy's, NFKC. */
     static String normalized(String password) {
-        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+        return PasswordPolicy.normalized(password);
     }
 
     /** The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}. */
