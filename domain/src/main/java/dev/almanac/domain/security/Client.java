@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where a request came from, as recorded on sessions and in the audit trail: the peer's IP address and the
- * {@code User-Agent} it sent. Both are untrusted text: control characters become {@code ?} and the user agent
- * is cut to {@value #MAX_USER_AGENT} characters, so neither can forge a log line or fill a table.
+ * {@code User-Agent} it sent. Both are untrusted text: control characters, line and paragraph separators and
+ * invisible format characters (bidirectional overrides among them, which could make a value read as another)
+ * become {@code ?}, and the user agent is cut to {@value #MAX_USER_AGENT} characters, so neither can forge a log
+ * line, disguise itself or fill a table.
  */
 public record Client(String ip, String userAgent) {
     public static final int MAX_IP = 64;
@@ -23,7 +25,9 @@ public record Client(String ip, String userAgent) {
     private static String clean(String raw, int max) {
         StringBuilder out = new StringBuilder(Math.min(raw.length(), max));
         raw.codePoints().limit(max).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.SURROGATE || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append('?');
             } else {
                 out.appendCodePoint(c);
