@@ -87,9 +87,7 @@ public final class Harness {
 
     /** A progress line, with the seconds since the harness started. */
     static void say(String format, Object... args) {
-        System.out.printf("==> [%3.0f s] " + format + "%n",
-                java.util.stream.Stream.concat(java.util.stream.Stream.of((System.nanoTime() - SAY_STARTED) / 1e9),
-                        java.util.Arrays.stream(args)).toArray());
+        System.out.printf("==> [%3.0f s] %s%n", (System.nanoTime() - SAY_STARTED) / 1e9, String.format(format, args));
         System.out.flush();
     }
 

@@ -276,26 +276,21 @@ final class JdbiEventRepository implements EventRepository {
             Calendar calendar = found.get();
             ZoneId zone = calendar.timeZone();
             List<EventRow> singleRows = new ArrayList<>();
-            List<Optional<Series>> known = new ArrayList<>();
+            List<Series> series = new ArrayList<>();
             List<UUID> unknown = new ArrayList<>();
             for (WindowPart part : parts) {
                 if (part instanceof WindowPart.Single single) {
                     singleRows.add(single.row());
                 } else if (part instanceof WindowPart.Master master) {
-                    Optional<Series> rebuilt = masters.known(master.id(), master.version(), zone);
-                    known.add(rebuilt);
-                    if (rebuilt.isEmpty()) {
-                        unknown.add(master.id());
-                    }
+                    masters.known(master.id(), master.version(), zone)
+                            .ifPresentOrElse(series::add, () -> unknown.add(master.id()));
                 }
             }
             // A series comes from the cache of rebuilt series when this version of it was rebuilt before; the
-            // others are read whole, with their overrides, in two more statements (and remembered).
-            Map<EventId, Series> loaded = masters.load(handle, calendarId.value(),
-                    mastersById(handle, calendarId, unknown, zone), zone);
-            List<Series> series = new ArrayList<>();
-            known.forEach(rebuilt -> rebuilt.ifPresent(series::add));
-            unknown.forEach(id -> Optional.ofNullable(loaded.get(new EventId(id))).ifPresent(series::add));
+            // others are read whole, with their overrides, in two more statements (and remembered). Their order
+            // is of no matter: the use case orders what it keeps.
+            series.addAll(masters.load(handle, calendarId.value(), mastersById(handle, calendarId, unknown, zone),
+                    zone).values());
             // Up to a page from each of the two parts of singlesSql: the first `limit` of them make the page.
             singleRows.sort(Comparator.comparing(EventRow::startAt).thenComparing(EventRow::id, WindowItem.UUID_ORDER));
             List<Event> singleEvents = singleRows.stream().limit(limit).map(row -> row.toDomain(zone)).toList();
@@ -450,7 +445,8 @@ final class JdbiEventRepository implements EventRepository {
     private static String nulls(String[] columns, String[] types, java.util.function.UnaryOperator<String> name) {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < columns.length; k++) {
-            out.append(k == 0 ? "" : ", ").append("null::").append(types[k]).append(" as ").append(name.apply(columns[k]));
+            out.append(k == 0 ? "" : ", ").append("null::").append(types[k]).append(" as ")
+                    .append(name.apply(columns[k]));
         }
         return out.toString();
     }

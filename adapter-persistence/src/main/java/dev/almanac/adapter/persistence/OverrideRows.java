@@ -87,17 +87,13 @@ final class OverrideRows {
                             rs.getObject("series_id") == null ? null : read(rs, zone == null ? null : ZoneId.of(zone)));
                 })
                 .list();
-        Map<EventId, Long> versions = new HashMap<>();
-        Map<EventId, List<OccurrenceOverride>> overrides = new HashMap<>();
+        Map<EventId, Versioned> out = new HashMap<>();
         for (Row row : rows) {
-            versions.put(row.series(), row.version());
-            List<OccurrenceOverride> list = overrides.computeIfAbsent(row.series(), k -> new ArrayList<>());
+            Versioned series = out.computeIfAbsent(row.series(), id -> new Versioned(row.version(), new ArrayList<>()));
             if (row.override() != null) {
-                list.add(row.override());
+                series.overrides().add(row.override());
             }
         }
-        Map<EventId, Versioned> out = new HashMap<>();
-        versions.forEach((id, version) -> out.put(id, new Versioned(version, overrides.get(id))));
         return out;
     }
 

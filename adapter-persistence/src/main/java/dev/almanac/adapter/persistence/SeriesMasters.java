@@ -22,9 +22,10 @@ import org.jdbi.v3.core.Handle;
  * change to the master or its overrides goes through one update that bumps the master's version (the statements
  * that move only derived instants, after a zone rule change or a calendar's zone change, touch no column a
  * {@link Series} is built from), and the calendar's zone, which anchors all-day series, must be the one it was
- * rebuilt in. A changed series is looked up under its new version and the old entry ages out. Overrides read for a master are
- * remembered only when the statement that read them saw the master at the version its row had, so a change
- * committed in between is never remembered under the old version. Replicas need not agree on anything.
+ * rebuilt in. A changed series is looked up under its new version and the old entry ages out. Overrides read
+ * for a master are remembered only when the statement that read them saw the master at the version its row had,
+ * so a change committed in between is never remembered under the old version. Replicas need not agree on
+ * anything.
  *
  * <p>Bounded by weight (roughly the characters the entries hold), so long descriptions cannot crowd the heap.
  */

@@ -134,15 +134,6 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
                 kept++;
             }
         }
-        if (!overridden) {
-            // The rules give starts in order; without overrides nothing moved, so the order is already the slot's,
-            // except after a DST gap, where a later wall time may start earlier: sort only then.
-            if (!inStartOrder(out)) {
-                out.sort(Comparator.comparing((Occurrence o) -> o.slot().start())
-                        .thenComparing(o -> Recurrence.local(o.originalStart(), master.time().start())));
-            }
-            return out;
-        }
         for (OccurrenceOverride o : overrides) {
             if (!visited.contains(o.originalStart())) {
                 Occurrence moved = new Occurrence(master, o.originalStart(), o.time(), Optional.of(o));
@@ -151,8 +142,12 @@ public record Series(Event master, List<OccurrenceOverride> overrides) {
                 }
             }
         }
-        out.sort(Comparator.comparing((Occurrence o) -> o.slot().start())
-                .thenComparing(o -> Recurrence.local(o.originalStart(), master.time().start())));
+        // The rules give starts in order, which the slots follow unless an override moved one or a DST gap put a
+        // later wall time earlier: sort only then.
+        if (!inStartOrder(out)) {
+            out.sort(Comparator.comparing((Occurrence o) -> o.slot().start())
+                    .thenComparing(o -> Recurrence.local(o.originalStart(), master.time().start())));
+        }
         return out;
     }
 
