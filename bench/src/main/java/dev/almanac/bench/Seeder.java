@@ -72,7 +72,8 @@ final class Seeder implements AutoCloseable {
         this.plan = plan;
         // multi-row inserts from the JDBC batch; only the seeder's pool asks for it
         this.persistence = PostgresPersistence.connect(new DatabaseSettings(
-                database.jdbcUrl() + "?reWriteBatchedInserts=true", database.user(), database.password(), THREADS));
+                database.jdbcUrl() + "?reWriteBatchedInserts=true", database.user(), database.password(), THREADS,
+                false)); // it checks no sessions: no listener needed
     }
 
     static String email(int account) {

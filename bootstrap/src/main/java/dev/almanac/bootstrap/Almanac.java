@@ -165,7 +165,8 @@ public final class Almanac implements AutoCloseable {
      * @throws dev.almanac.domain.shared.NotFoundException when no account has the address
      */
     static Account disableAccount(Config config, String email) {
-        Database database = Database.open(config);
+        // A one-off command checks no access token: it needs no listener of session ends (ADR 0028).
+        Database database = Database.open(config.withSessionCache(false));
         try {
             // Audited with no client, under a request id that names the command.
             var command = new RequestContext(Client.UNKNOWN, new RequestId("disable-account-" + UUID.randomUUID()));
@@ -222,7 +223,8 @@ public final class Almanac implements AutoCloseable {
                     embedded = Optional.of(EmbeddedDatabase.start(config.dataDir()));
                     settings = embedded.get().settings(config.databasePoolSize());
                 }
-                return new Database(embedded, PostgresPersistence.connect(settings));
+                return new Database(embedded, PostgresPersistence.connect(
+                        settings.withRememberLiveSessions(config.sessionCache())));
             } catch (RuntimeException e) {
                 embedded.ifPresent(EmbeddedDatabase::close);
                 throw e;

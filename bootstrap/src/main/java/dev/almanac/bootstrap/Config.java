@@ -28,10 +28,13 @@ import java.util.TreeSet;
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed (addresses and CIDR ranges); empty
  *                       believes none (docs/adr/0017)
  * @param rateLimits     the per-client-address limits of sign-in, sign-up and verification re-send
+ * @param sessionCache   whether each replica remembers the sessions it found alive, told of every session that
+ *                       ends by PostgreSQL notifications (docs/adr/0028); off, every request asks the database
  */
 public record Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                      String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
-                     Duration accessTokenLifetime, Mail mail, List<String> trustedProxies, RateLimits rateLimits) {
+                     Duration accessTokenLifetime, Mail mail, List<String> trustedProxies, RateLimits rateLimits,
+                     boolean sessionCache) {
 
     /** Where clients reach the service: the base of links in mails and of feed URLs (no trailing slash). */
     public URI publicUrl() {
@@ -58,12 +61,13 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
     public static final String SMTP_PASSWORD = "ALMANAC_SMTP_PASSWORD";
     public static final String SMTP_FROM = "ALMANAC_SMTP_FROM";
     public static final String PUBLIC_URL = "ALMANAC_PUBLIC_URL";
+    public static final String SESSION_CACHE = "ALMANAC_SESSION_CACHE";
 
 
     private static final Set<String> KNOWN = Set.of(HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, DATA_DIR, TOKEN_SECRET, ACCESS_TOKEN_TTL, SMTP_HOST, SMTP_PORT,
             SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, PUBLIC_URL, TRUSTED_PROXIES, RATE_LIMIT_SIGN_IN,
-            RATE_LIMIT_SIGN_UP, RATE_LIMIT_RESEND);
+            RATE_LIMIT_SIGN_UP, RATE_LIMIT_RESEND, SESSION_CACHE);
     static final int MIN_SECRET_BYTES = 32;
 
     public Config {
@@ -74,25 +78,31 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
 
     /**
      * Without mail settings (mail goes to the log, links point at {@code http://localhost:<httpPort>}), no trusted
-     * proxy and the default rate limits.
+     * proxy, the default rate limits, and the session cache on.
      */
     public Config(String httpHost, int httpPort, Optional<String> databaseUrl, String databaseUser,
                   String databasePassword, int databasePoolSize, Path dataDir, Optional<byte[]> tokenSecret,
                   Duration accessTokenLifetime) {
         this(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir, tokenSecret,
-                accessTokenLifetime, Mail.toLog(httpPort), List.of(), RateLimits.DEFAULTS);
+                accessTokenLifetime, Mail.toLog(httpPort), List.of(), RateLimits.DEFAULTS, true);
     }
 
     /** The same configuration with other mail settings. */
     public Config withMail(Mail other) {
         return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
-                tokenSecret, accessTokenLifetime, other, trustedProxies, rateLimits);
+                tokenSecret, accessTokenLifetime, other, trustedProxies, rateLimits, sessionCache);
     }
 
     /** The same configuration with other per-address rate limits. */
     public Config withRateLimits(RateLimits other) {
         return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
-                tokenSecret, accessTokenLifetime, mail, trustedProxies, other);
+                tokenSecret, accessTokenLifetime, mail, trustedProxies, other, sessionCache);
+    }
+
+    /** The same configuration with the session cache on or off. */
+    public Config withSessionCache(boolean on) {
+        return new Config(httpHost, httpPort, databaseUrl, databaseUser, databasePassword, databasePoolSize, dataDir,
+                tokenSecret, accessTokenLifetime, mail, trustedProxies, rateLimits, on);
     }
 
     /**
@@ -158,8 +168,17 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 limit(env, RATE_LIMIT_SIGN_IN, RateLimits.DEFAULTS.signIn()),
                 limit(env, RATE_LIMIT_SIGN_UP, RateLimits.DEFAULTS.signUp()),
                 limit(env, RATE_LIMIT_RESEND, RateLimits.DEFAULTS.resend()));
+        boolean sessionCache = value(env, SESSION_CACHE).map(Config::onOff).orElse(true);
         return new Config(host, port, url, user, password, pool, dataDir, secret, ttl, mail(env, port), proxies,
-                limits);
+                limits, sessionCache);
+    }
+
+    private static boolean onOff(String raw) {
+        return switch (raw) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigurationException(SESSION_CACHE + " must be 'on' or 'off', was '" + raw + "'");
+        };
     }
 
     private static List<String> proxies(String raw) {
@@ -314,6 +333,6 @@ public record Config(String httpHost, int httpPort, Optional<String> databaseUrl
                 + ", tokenSecret=" + (tokenSecret.isPresent() ? "given" : "generated") + ", accessTokenTtl="
                 + accessTokenLifetime + ", mail=" + mail + ", trustedProxies=" + trustedProxies
                 + ", rateLimits=[signIn=" + rateLimits.signIn() + ", signUp=" + rateLimits.signUp() + ", resend="
-                + rateLimits.resend() + "]]";
+                + rateLimits.resend() + "], sessionCache=" + (sessionCache ? "on" : "off") + "]";
     }
 }

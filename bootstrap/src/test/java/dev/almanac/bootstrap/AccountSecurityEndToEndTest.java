@@ -66,12 +66,32 @@ class AccountSecurityEndToEndTest {
     }
 
     @Test
-    void a_sign_in_revoked_on_one_replica_is_refused_by_the_other_at_once() {
+    void a_sign_in_revoked_on_one_replica_is_refused_there_at_once_and_by_the_other_once_notified() {
         TestDatabase.Fresh db = TestDatabase.fresh();
         try (Almanac a = Almanac.start(config(db, dataA)); Almanac b = Almanac.start(config(db, dataB))) {
             JsonNode laptop = signUpAndIn(client(a), "ada.replicas@example.org");
             JsonNode phone = signIn(client(a), "ada.replicas@example.org", PASSWORD);
-            // B has verified and remembered the laptop's token before the revocation
+            // B has verified the laptop's token, and remembered its session as alive, before the revocation
+            as(client(b), laptop).get("/v1/me").expect(200);
+            as(client(b), laptop).get("/v1/me").expect(200);
+
+            client(a).post("/v1/auth/logout", object("refreshToken", laptop.get("refreshToken").asText()))
+                    .expect(204);
+
+            as(client(a), laptop).get("/v1/me").problem(401, "auth.token_invalid");
+            awaitStatus(as(client(b), laptop), 401, Duration.ofSeconds(3));
+            as(client(b), laptop).get("/v1/me").problem(401, "auth.token_invalid");
+            as(client(b), phone).get("/v1/me").expect(200);
+        }
+    }
+
+    @Test
+    void with_the_session_cache_off_a_sign_in_revoked_on_one_replica_is_refused_by_the_other_at_once() {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        try (Almanac a = Almanac.start(config(db, dataA).withSessionCache(false));
+             Almanac b = Almanac.start(config(db, dataB).withSessionCache(false))) {
+            JsonNode laptop = signUpAndIn(client(a), "ada.strict@example.org");
+            JsonNode phone = signIn(client(a), "ada.strict@example.org", PASSWORD);
             as(client(b), laptop).get("/v1/me").expect(200);
 
             client(a).post("/v1/auth/logout", object("refreshToken", laptop.get("refreshToken").asText()))
@@ -80,6 +100,22 @@ class AccountSecurityEndToEndTest {
             as(client(b), laptop).get("/v1/me").problem(401, "auth.token_invalid");
             as(client(a), laptop).get("/v1/me").problem(401, "auth.token_invalid");
             as(client(b), phone).get("/v1/me").expect(200);
+        }
+    }
+
+    /** Asks {@code GET /v1/me} until it answers {@code status}, failing after {@code within}. */
+    static void awaitStatus(JsonHttp http, int status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last;
+        while ((last = http.get("/v1/me").status()) != status) {
+            assertThat(System.nanoTime() - deadline).as("GET /v1/me answered " + last + ", not " + status
+                    + ", for " + within).isNegative();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -30,6 +30,7 @@ class ConfigTest {
         assertThat(config.trustedProxies()).isEmpty();
         assertThat(config.rateLimits()).isEqualTo(RateLimits.DEFAULTS);
         assertThat(config.publicUrl()).hasToString("http://localhost:8080");
+        assertThat(config.sessionCache()).isTrue();
     }
 
     @Test
@@ -78,6 +79,14 @@ class ConfigTest {
         assertThat(config.tokenSecret()).hasValueSatisfying(s -> assertThat(s).hasSize(32));
         assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.publicUrl()).hasToString("https://calendar.example.org");
+    }
+
+    @Test
+    void the_session_cache_is_turned_off_and_on() {
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_SESSION_CACHE", "off")).sessionCache()).isFalse();
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_SESSION_CACHE", "on")).sessionCache()).isTrue();
+        assertThat(Config.fromEnvironment(Map.of("ALMANAC_SESSION_CACHE", "off")).toString())
+                .contains("sessionCache=off");
     }
 
     @Test
@@ -163,6 +172,9 @@ class ConfigTest {
                 "ALMANAC_SMTP_HOST|'smtp.example.org\nBcc'",
                 "ALMANAC_PUBLIC_URL|https://",
                 "ALMANAC_PUBLIC_URL|https://calendar example.org",
+                "ALMANAC_SESSION_CACHE|yes",
+                "ALMANAC_SESSION_CACHE|OFF",
+                "ALMANAC_SESSION_CACHE|0",
         })
         void a_bad_value(String variable, String value) {
             assertThatThrownBy(() -> Config.fromEnvironment(Map.of(variable, value)))

@@ -52,7 +52,7 @@ class DisableAccountCommandTest {
     }
 
     @Test
-    void the_operator_disables_an_account_and_every_way_in_closes_at_once() {
+    void the_operator_disables_an_account_and_every_way_in_closes() {
         TestDatabase.Fresh db = TestDatabase.fresh();
         Config config = new Config("127.0.0.1", 0, Optional.of(db.jdbcUrl()), db.user(), db.password(), 4,
                 serverData, Optional.of(SECRET), Duration.ofMinutes(15));
@@ -70,6 +70,8 @@ class DisableAccountCommandTest {
             assertThat(run(env, "disable-account", "Ada@Example.org")).isEqualTo(AdminCommand.OK);
             assertThat(out.toString(UTF_8)).contains("ada@example.org").contains("DISABLED");
 
+            // The command is another process to the service: the service hears of the ended sessions (ADR 0028).
+            AccountSecurityEndToEndTest.awaitStatus(ada, 401, Duration.ofSeconds(3));
             ada.get("/v1/me").problem(401, "auth.token_invalid");
             http.post("/v1/auth/refresh", object("refreshToken", tokens.get("refreshToken").asText()))
                     .problem(401, "auth.refresh_token_invalid");

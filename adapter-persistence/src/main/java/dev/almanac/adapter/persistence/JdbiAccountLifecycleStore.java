@@ -30,8 +30,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
     private final Jdbi jdbi;
     private final MailQueue queue;
+    private final LiveSessions live;
 
-    JdbiAccountLifecycleStore(Jdbi jdbi, MailQueue queue) {
+    /** {@code live}: forgotten after a status change, which may end the account's sessions (ADR 0028). */
+    JdbiAccountLifecycleStore(Jdbi jdbi, MailQueue queue, LiveSessions live) {
+        this.live = live;
         this.jdbi = jdbi;
         this.queue = queue;
     }
@@ -123,6 +126,14 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
 
     @Override
     public Optional<Account> changeStatus(EmailAddress email, UnaryOperator<Account> change, Instant now) {
+        try {
+            return changeStatusRevoking(email, change, now);
+        } finally {
+            live.forgetAll();
+        }
+    }
+
+    private Optional<Account> changeStatusRevoking(EmailAddress email, UnaryOperator<Account> change, Instant now) {
         return jdbi.inTransaction(handle -> handle.createQuery(
                         "select " + AccountRow.COLUMNS + " from accounts where email_normalized = :email for update")
                 .bind("email", email.normalized())

@@ -21,9 +21,12 @@ final class JdbiAccountRepository implements AccountRepository {
     private static final String EMAIL_UNIQUE = "accounts_email_normalized_key";
 
     private final Jdbi jdbi;
+    private final LiveSessions live;
 
-    JdbiAccountRepository(Jdbi jdbi) {
+    /** {@code live}: forgotten after a password change or deletion, which end sessions (ADR 0028). */
+    JdbiAccountRepository(Jdbi jdbi, LiveSessions live) {
         this.jdbi = jdbi;
+        this.live = live;
     }
 
     @Override
@@ -95,6 +98,14 @@ final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
+        try {
+            return changePasswordRevoking(id, hash, keep, now);
+        } finally {
+            live.forgetAll();
+        }
+    }
+
+    private int changePasswordRevoking(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
         return jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("update accounts set password_hash = :hash where id = :id")
                     .bind("hash", hash.encoded())
@@ -115,8 +126,12 @@ final class JdbiAccountRepository implements AccountRepository {
      */
     @Override
     public boolean delete(AccountId id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("delete from accounts where id = :id")
-                .bind("id", id.value())
-                .execute()) == 1;
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("delete from accounts where id = :id")
+                    .bind("id", id.value())
+                    .execute()) == 1;
+        } finally {
+            live.forgetAll();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -24,22 +25,24 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiSessionRepository implements SessionRepository {
     /**
-     * Whether a session lives: one look-up by the primary key of {@code sessions}, with the account joined by its
-     * primary key (a session row cannot outlive its account, the foreign key cascades; the join keeps that true
-     * even if it ever could). Asked on every authenticated request.
+     * Whether a session lives, and until when: one look-up by the primary key of {@code sessions}, with the
+     * account joined by its primary key (a session row cannot outlive its account, the foreign key cascades; the
+     * join keeps that true even if it ever could). Asked on every authenticated request that
+     * {@link LiveSessions} cannot answer.
      */
     static final String LIVE_SQL = """
-            select exists (
-                select 1
-                  from sessions s join accounts a on a.id = s.account_id
-                 where s.id = :session and s.account_id = :account
-                   and s.revoked_at is null and s.expires_at > :now)
+            select s.expires_at
+              from sessions s join accounts a on a.id = s.account_id
+             where s.id = :session and s.account_id = :account
+               and s.revoked_at is null and s.expires_at > :now
             """;
 
     private final Jdbi jdbi;
+    private final LiveSessions live;
 
-    JdbiSessionRepository(Jdbi jdbi) {
+    JdbiSessionRepository(Jdbi jdbi, LiveSessions live) {
         this.jdbi = jdbi;
+        this.live = live;
     }
 
     @Override
@@ -89,41 +92,70 @@ final class JdbiSessionRepository implements SessionRepository {
                 .list());
     }
 
+    /*
+     * Every change below is forgotten by this replica's LiveSessions once it has committed, before the caller
+     * answers its client: the notification (V11) tells the other replicas, and this one too, but a moment later.
+     * A change that fails may still have committed, so then everything is forgotten.
+     */
+
     @Override
     public Optional<RefreshOutcome> refresh(SecretHash presented, Function<Session, RefreshOutcome> decide) {
-        return jdbi.inTransaction(handle -> lockByToken(handle, presented).map(current -> {
-            RefreshOutcome outcome = decide.apply(current);
-            save(handle, outcome.session());
-            return outcome;
-        }));
+        Optional<RefreshOutcome> outcome = forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+                lockByToken(handle, presented).map(current -> {
+                    RefreshOutcome decided = decide.apply(current);
+                    save(handle, decided.session());
+                    return decided;
+                })));
+        outcome.ifPresent(changed -> live.ended(changed.session().id().value()));
+        return outcome;
     }
 
     @Override
     public Optional<Session> updateByToken(SecretHash anyToken, UnaryOperator<Session> change) {
-        return jdbi.inTransaction(handle -> lockByToken(handle, anyToken).map(current -> {
-            Session changed = change.apply(current);
-            save(handle, changed);
-            return changed;
-        }));
+        Optional<Session> changed = forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+                lockByToken(handle, anyToken).map(current -> {
+                    Session next = change.apply(current);
+                    save(handle, next);
+                    return next;
+                })));
+        changed.ifPresent(session -> live.ended(session.id().value()));
+        return changed;
     }
 
     @Override
     public Optional<Session> update(SessionId id, UnaryOperator<Session> change) {
-        return jdbi.inTransaction(handle -> handle.createQuery(
-                        "select " + SessionRow.COLUMNS + " from sessions where id = :id for update")
-                .bind("id", id.value())
-                .map((rs, ctx) -> SessionRow.read(rs).toDomain())
-                .findOne()
-                .map(current -> {
-                    Session changed = change.apply(current);
-                    save(handle, changed);
-                    return changed;
-                }));
+        try {
+            return jdbi.inTransaction(handle -> handle.createQuery(
+                            "select " + SessionRow.COLUMNS + " from sessions where id = :id for update")
+                    .bind("id", id.value())
+                    .map((rs, ctx) -> SessionRow.read(rs).toDomain())
+                    .findOne()
+                    .map(current -> {
+                        Session changed = change.apply(current);
+                        save(handle, changed);
+                        return changed;
+                    }));
+        } finally {
+            live.ended(id.value());
+        }
     }
 
     @Override
     public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
-        return jdbi.withHandle(handle -> revokeAll(handle, account, keep, now));
+        try {
+            return jdbi.withHandle(handle -> revokeAll(handle, account, keep, now));
+        } finally {
+            live.forgetAll();
+        }
+    }
+
+    private <T> T forgettingOnFailure(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException | Error e) {
+            live.forgetAll();
+            throw e;
+        }
     }
 
     /** The revocation of {@link #revokeAll}, inside a transaction someone else holds (a password change). */
@@ -139,14 +171,21 @@ final class JdbiSessionRepository implements SessionRepository {
                 .execute();
     }
 
+    /** Answered from {@link LiveSessions} when it knows, else by {@link #LIVE_SQL}, whose "alive" it remembers. */
     @Override
     public boolean isLive(SessionId session, AccountId account, Instant now) {
-        return jdbi.withHandle(handle -> handle.createQuery(LIVE_SQL)
+        if (live.knownAlive(session.value(), account.value(), now)) {
+            return true;
+        }
+        long generation = live.generation();
+        Optional<Instant> expiresAt = jdbi.withHandle(handle -> handle.createQuery(LIVE_SQL)
                 .bind("session", session.value())
                 .bind("account", account.value())
                 .bind("now", utc(now))
-                .mapTo(Boolean.class)
-                .one());
+                .map((rs, ctx) -> SqlValues.instant(rs, "expires_at"))
+                .findOne());
+        expiresAt.ifPresent(until -> live.remember(session.value(), account.value(), until, generation));
+        return expiresAt.isPresent();
     }
 
     private static Optional<Session> lockByToken(Handle handle, SecretHash token) {

@@ -17,11 +17,13 @@ import dev.almanac.application.port.MailOutbox;
 import dev.almanac.application.port.SessionRepository;
 import dev.almanac.application.port.SigningKeyStore;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -38,6 +40,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+    /** The {@code application_name} of the connection that listens for session ends. */
+    static final String SESSION_LISTENER_NAME = "almanac-session-listener";
 
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownedPool;
@@ -53,27 +57,34 @@ public final class PostgresPersistence implements AutoCloseable {
     private final AccountLifecycleStore lifecycle;
     private final MailOutbox outbox;
     private final DerivedTimes derivedTimes;
+    private final LiveSessions liveSessions;
+    private final Optional<SessionEndListener> sessionEnds;
 
-    private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
+    private PostgresPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool,
+                                Optional<SessionEndListener.Connections> listenerConnections) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         Jdbi jdbi = Jdbi.create(dataSource);
-        this.accounts = new JdbiAccountRepository(jdbi);
+        this.liveSessions = listenerConnections.isPresent() ? LiveSessions.enabled() : LiveSessions.disabled();
+        this.accounts = new JdbiAccountRepository(jdbi, liveSessions);
         this.calendars = new JdbiCalendarRepository(jdbi);
         this.events = new JdbiEventRepository(jdbi);
-        this.sessions = new JdbiSessionRepository(jdbi);
+        this.sessions = new JdbiSessionRepository(jdbi, liveSessions);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
         this.feeds = new JdbiFeedRepository(jdbi);
         this.audit = new JdbiAuditTrail(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
-        this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue());
+        this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue(), liveSessions);
         this.outbox = new JdbiMailOutbox(jdbi);
         this.derivedTimes = new JdbiDerivedTimes(jdbi);
+        this.sessionEnds = listenerConnections.map(open -> SessionEndListener.start(liveSessions, open, dataSource));
     }
 
     /**
-     * Opens a connection pool to the database, migrates it and returns the adapter, which owns the pool.
+     * Opens a connection pool to the database, migrates it and returns the adapter, which owns the pool. Unless
+     * {@link DatabaseSettings#rememberLiveSessions()} is off, it also opens one connection of its own that listens
+     * for sessions that end, so that live sessions can be remembered between requests (ADR 0028).
      *
      * @throws DatabaseUnavailableException when the database cannot be reached or refuses the credentials
      * @throws FlywayException              when the schema cannot be migrated (e.g. an edited migration)
@@ -89,18 +100,23 @@ public final class PostgresPersistence implements AutoCloseable {
         }
         try {
             migrate(pool);
-            return new PostgresPersistence(pool, Optional.of(pool));
+            Optional<SessionEndListener.Connections> listener = settings.rememberLiveSessions()
+                    ? Optional.of(() -> listenerConnection(settings)) : Optional.empty();
+            return new PostgresPersistence(pool, Optional.of(pool), listener);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    /** Migrates the database behind {@code dataSource} and returns an adapter that uses it but never closes it. */
+    /**
+     * Migrates the database behind {@code dataSource} and returns an adapter that uses it but never closes it. It
+     * remembers no live sessions (it would need a connection of its own): every check asks the database.
+     */
     public static PostgresPersistence onDataSource(DataSource dataSource) {
         requireNonNull(dataSource, "dataSource");
         migrate(dataSource);
-        return new PostgresPersistence(dataSource, Optional.empty());
+        return new PostgresPersistence(dataSource, Optional.empty(), Optional.empty());
     }
 
     public AccountRepository accounts() {
@@ -168,10 +184,34 @@ public final class PostgresPersistence implements AutoCloseable {
         }
     }
 
-    /** Closes the connection pool if this adapter opened it; a borrowed data source is left alone. */
+    /**
+     * Stops listening for session ends and closes the connection pool if this adapter opened it; a borrowed data
+     * source is left alone.
+     */
     @Override
     public void close() {
+        sessionEnds.ifPresent(SessionEndListener::close);
         ownedPool.ifPresent(HikariDataSource::close);
+    }
+
+    /** The listener of session ends, when live sessions are remembered; for tests. */
+    Optional<SessionEndListener> sessionEnds() {
+        return sessionEnds;
+    }
+
+    /** The live sessions this adapter remembers; for tests. */
+    LiveSessions liveSessions() {
+        return liveSessions;
+    }
+
+    private static Connection listenerConnection(DatabaseSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.user());
+        properties.setProperty("password", settings.password());
+        properties.setProperty("ApplicationName", SESSION_LISTENER_NAME);
+        properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
