@@ -52,6 +52,27 @@ final class JdbiEventRepository implements EventRepository {
                     :recurrence, :seriesEndAt, :icalUid)
             """;
 
+    /**
+     * {@link #INSERT} only while the calendar is at the version the event was built from, holding the calendar
+     * row until the insert commits (as {@link #lockCalendar} does in a transaction): one statement, one round
+     * trip. No row is inserted when the calendar changed or is gone.
+     */
+    private static final String INSERT_WHILE_CALENDAR_AT = """
+            with calendar as (select id from calendars where id = :calendarId and version = :calendarVersion
+                              for share)
+            insert into events (id, calendar_id, title, title_folded, description, location, all_day,
+                                start_local, start_zone, end_local, end_zone, start_date, end_date,
+                                start_at, end_at, status, version, created_at, updated_at,
+                                recurrence, series_end_at, ical_uid)
+            select :id, calendar.id, :title, :titleFolded, :description, :location, :allDay,
+                   :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
+                   :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
+                   :recurrence, :seriesEndAt, :icalUid
+              from calendar
+            """;
+    /** How often {@link #add(CalendarId, Scheduling)} builds again from a calendar that changed under it. */
+    private static final int SCHEDULING_ATTEMPTS = 3;
+
     private static final String UPDATE = """
                     update events
                        set title = :title, title_folded = :titleFolded, description = :description,
@@ -67,6 +88,7 @@ final class JdbiEventRepository implements EventRepository {
 
     private final Jdbi jdbi;
     private final SeriesMasters masters = new SeriesMasters();
+    private final CalendarsSeen calendarsSeen = new CalendarsSeen();
 
     JdbiEventRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -81,18 +103,65 @@ final class JdbiEventRepository implements EventRepository {
         });
     }
 
+    /**
+     * The event is built from the calendar as last seen (read when not seen before) and stored by one statement
+     * that inserts it only while the calendar is still at that version, holding it until the insert commits. A
+     * calendar that changed (or went) in between is read again and the event built again from it; after
+     * {@link #SCHEDULING_ATTEMPTS} such races the calendar is read and held in one transaction, as
+     * {@link #add(Event)} does, so a calendar that keeps changing cannot starve a create. When the builder refuses
+     * (no permission, a bad event) on a calendar seen earlier, the calendar is read again and the builder asked
+     * again, so the refusal is always the current calendar's: a deleted calendar answers "not found".
+     */
     @Override
     public Event add(CalendarId calendarId, Scheduling schedule) {
+        for (int attempt = 1; attempt <= SCHEDULING_ATTEMPTS; attempt++) {
+            Optional<Calendar> seen = calendarsSeen.known(calendarId);
+            Calendar calendar = seen.orElseGet(() -> readCalendar(calendarId));
+            Event stored;
+            try {
+                stored = built(calendarId, calendar, schedule);
+            } catch (RuntimeException refused) {
+                if (seen.isEmpty()) {
+                    throw refused;
+                }
+                // Refused on a calendar seen earlier: say what the calendar as it is now says (it may be gone).
+                calendarsSeen.forget(calendarId);
+                continue;
+            }
+            int inserted = jdbi.withHandle(handle -> bindInsert(handle.createUpdate(INSERT_WHILE_CALENDAR_AT),
+                    EventRow.from(stored)).bind("calendarVersion", calendar.version()).execute());
+            if (inserted == 1) {
+                return stored;
+            }
+            calendarsSeen.forget(calendarId);
+        }
         return jdbi.inTransaction(handle -> {
             Calendar calendar = lockCalendar(handle, calendarId);
-            Event event = schedule.apply(calendar);
-            if (!event.calendarId().equals(calendarId)) {
-                throw new IllegalArgumentException("event " + event.id() + " is not in calendar " + calendarId);
-            }
-            Event stored = event.anchoredIn(calendar.timeZone()).atVersion(0);
+            Event stored = built(calendarId, calendar, schedule);
             bindInsert(handle.createUpdate(INSERT), EventRow.from(stored)).execute();
             return stored;
         });
+    }
+
+    private static Event built(CalendarId calendarId, Calendar calendar, Scheduling schedule) {
+        Event event = schedule.apply(calendar);
+        if (!event.calendarId().equals(calendarId)) {
+            throw new IllegalArgumentException("event " + event.id() + " is not in calendar " + calendarId);
+        }
+        return event.anchoredIn(calendar.timeZone()).atVersion(0);
+    }
+
+    /** The calendar as it is now, remembered for the next create in it. */
+    private Calendar readCalendar(CalendarId id) {
+        Calendar calendar = jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + CalendarRow.COLUMNS + " from calendars where id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> CalendarRow.read(rs))
+                .findOne()
+                .map(CalendarRow::toDomain)
+                .orElseThrow(() -> Calendar.notFound(id)));
+        calendarsSeen.saw(calendar);
+        return calendar;
     }
 
     /**

@@ -25,10 +25,12 @@ public interface EventRepository {
     void add(Event event);
 
     /**
-     * Schedules a new event in one go: reads calendar {@code calendarId} and holds it against change while
-     * {@code schedule} builds the event from it (so the builder can check who may write and take the calendar's
-     * zone), then stores what was built. One transaction where a database is behind it, and no separate read of
-     * the calendar beforehand. When {@code schedule} throws, nothing is stored.
+     * Schedules a new event in one go: {@code schedule} builds the event from calendar {@code calendarId} (so the
+     * builder can check who may write and take the calendar's zone), and what was built is stored only if the
+     * calendar is still as the builder saw it when the event is stored; otherwise the builder is asked again with
+     * the calendar as it now is. So {@code schedule} may run more than once and must do nothing but build (taking
+     * a new id and the time again is fine). When {@code schedule} throws on the calendar as it is, nothing is
+     * stored.
      *
      * @throws NotFoundException        {@code calendar.not_found} when the calendar does not exist
      * @throws IllegalArgumentException when the built event names another calendar

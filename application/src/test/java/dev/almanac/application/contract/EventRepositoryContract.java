@@ -168,6 +168,38 @@ public abstract class EventRepositoryContract {
     }
 
     @Test
+    void scheduling_after_the_calendar_changed_builds_from_the_calendar_as_it_is_now() {
+        events.add(work.id(), calendar -> allDay(calendar, "Before", "2026-03-10", "2026-03-11"));
+        Calendar tokyo = calendars.update(work.id(), OptionalLong.empty(),
+                c -> c.revise(c.name(), c.description(), ZoneId.of("Asia/Tokyo"), NOW));
+        AtomicReference<Calendar> lastSeen = new AtomicReference<>();
+
+        Event stored = events.add(work.id(), calendar -> {
+            lastSeen.set(calendar);
+            return allDay(calendar, "After", "2026-03-10", "2026-03-11");
+        });
+
+        assertThat(lastSeen.get()).isEqualTo(tokyo);
+        assertThat(stored.slot().start()).as("anchored in Tokyo").isEqualTo(at("2026-03-09T15:00:00Z"));
+        assertThat(events.byId(work.id(), stored.id())).contains(stored);
+    }
+
+    @Test
+    void scheduling_into_a_calendar_deleted_since_it_was_last_used_is_not_found_whatever_the_builder_says() {
+        events.add(home.id(), calendar -> timed(calendar, "Once", "2026-03-10T09:00", "2026-03-10T10:00"));
+        calendars.delete(home.id(), OptionalLong.empty());
+
+        assertThatThrownBy(() -> events.add(home.id(),
+                calendar -> timed(calendar, "Again", "2026-03-10T09:00", "2026-03-10T10:00")))
+                .isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+        assertThatThrownBy(() -> events.add(home.id(), calendar -> {
+            throw new ForbiddenException("calendar.forbidden", "not yours");
+        })).isInstanceOf(NotFoundException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("calendar.not_found");
+    }
+
+    @Test
     void scheduling_refuses_an_event_built_for_another_calendar() {
         assertThatThrownBy(() -> events.add(work.id(),
                 calendar -> timed(home, "Elsewhere", "2026-03-10T09:00", "2026-03-10T10:00")))
