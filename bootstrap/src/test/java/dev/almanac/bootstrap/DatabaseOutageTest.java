@@ -58,6 +58,9 @@ class DatabaseOutageTest {
         JsonHttp ada = anonymous.withToken(token);
         String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "UTC")).expect(201)
                 .header("Location");
+        String event = ada.post(calendar + "/events", object("title", "Standup",
+                "start", object("dateTime", "2026-03-10T09:00:00", "timeZone", "UTC"),
+                "end", object("dateTime", "2026-03-10T09:15:00", "timeZone", "UTC"))).expect(201).header("Location");
 
         // From the maintenance database: a database cannot refuse connections to itself.
         String maintenance = database.jdbcUrl().replace("/" + database.name(), "/postgres");
@@ -71,6 +74,12 @@ class DatabaseOutageTest {
             refused.expect(503);
             assertThat(refused.json().get("code").asText()).isEqualTo("service.unavailable");
             assertThat(refused.header("Retry-After")).isEqualTo("5");
+            // The event routes read and write through plain JDBC (DirectStatements), not Jdbi: the same answer.
+            ada.get(event).problem(503, "service.unavailable");
+            ada.post(calendar + "/events", object("title", "Lost in the outage",
+                    "start", object("dateTime", "2026-03-11T09:00:00", "timeZone", "UTC"),
+                    "end", object("dateTime", "2026-03-11T09:15:00", "timeZone", "UTC")))
+                    .problem(503, "service.unavailable");
             assertThat(anonymous.get("/health").status()).isEqualTo(503);
             anonymous.post("/v1/auth/refresh", object("refreshToken", refreshToken)).expect(503);
 
@@ -86,6 +95,8 @@ class DatabaseOutageTest {
         back.expect(200);
         assertThat(back.json().get("name").asText()).as("the refused rename was not half-applied").isEqualTo("Work");
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
+        assertThat(ada.get(calendar + "/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z").expect(200)
+                .json().get("items")).as("the refused create stored nothing").hasSize(1);
         // A refresh refused during the outage did not burn the token.
         anonymous.post("/v1/auth/refresh", object("refreshToken", refreshToken)).expect(200);
     }

@@ -13,6 +13,9 @@ import dev.almanac.domain.event.OccurrenceOverride;
 import dev.almanac.domain.event.Series;
 import dev.almanac.domain.event.SeriesEdit;
 import dev.almanac.domain.shared.StaleVersionException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,21 +58,22 @@ final class JdbiEventRepository implements EventRepository {
     /**
      * {@link #INSERT} only while the calendar is at the version the event was built from, holding the calendar
      * row until the insert commits (as {@link #lockCalendar} does in a transaction): one statement, one round
-     * trip. No row is inserted when the calendar changed or is gone.
+     * trip. No row is inserted when the calendar changed or is gone. Plain JDBC ({@link DirectStatements}):
+     * parameters by position, bound by {@link #bindCreate}.
      */
     private static final String INSERT_WHILE_CALENDAR_AT = """
-            with calendar as (select id from calendars where id = :calendarId and version = :calendarVersion
-                              for share)
+            with calendar as (select id from calendars where id = ? and version = ? for share)
             insert into events (id, calendar_id, title, title_folded, description, location, all_day,
                                 start_local, start_zone, end_local, end_zone, start_date, end_date,
                                 start_at, end_at, status, version, created_at, updated_at,
                                 recurrence, series_end_at, ical_uid)
-            select :id, calendar.id, :title, :titleFolded, :description, :location, :allDay,
-                   :startLocal, :startZone, :endLocal, :endZone, :startDate, :endDate,
-                   :startAt, :endAt, :status, :version, :createdAt, :updatedAt,
-                   :recurrence, :seriesEndAt, :icalUid
+            select ?, calendar.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null
               from calendar
             """;
+    /** A calendar and, left-joined, one of its events; parameters: the event's id, then the calendar's. */
+    private static final String IN_CALENDAR = "select " + CalendarRow.C_ALIASED + ", " + EventRow.E_COLUMNS
+            + " from calendars c left join events e on e.calendar_id = c.id and e.id = ?"
+            + " where c.id = ?";
     /** How often {@link #add(CalendarId, Scheduling)} builds again from a calendar that changed under it. */
     private static final int SCHEDULING_ATTEMPTS = 3;
 
@@ -87,11 +91,14 @@ final class JdbiEventRepository implements EventRepository {
                     """;
 
     private final Jdbi jdbi;
+    private final DirectStatements direct;
     private final SeriesMasters masters = new SeriesMasters();
     private final CalendarsSeen calendarsSeen = new CalendarsSeen();
 
-    JdbiEventRepository(Jdbi jdbi) {
+    /** {@code direct}: the pool behind {@code jdbi}, for the two statements of the hottest routes. */
+    JdbiEventRepository(Jdbi jdbi, DirectStatements direct) {
         this.jdbi = jdbi;
+        this.direct = direct;
     }
 
     @Override
@@ -128,8 +135,8 @@ final class JdbiEventRepository implements EventRepository {
                 calendarsSeen.forget(calendarId);
                 continue;
             }
-            int inserted = jdbi.withHandle(handle -> bindInsert(handle.createUpdate(INSERT_WHILE_CALENDAR_AT),
-                    EventRow.from(stored)).bind("calendarVersion", calendar.version()).execute());
+            int inserted = direct.update("creating an event", INSERT_WHILE_CALENDAR_AT,
+                    statement -> bindCreate(statement, EventRow.from(stored), calendar.version()));
             if (inserted == 1) {
                 return stored;
             }
@@ -221,18 +228,15 @@ final class JdbiEventRepository implements EventRepository {
 
     @Override
     public Optional<InCalendar> inCalendar(CalendarId calendarId, EventId id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + CalendarRow.C_ALIASED + ", " + EventRow.E_COLUMNS
-                        + " from calendars c left join events e on e.calendar_id = c.id and e.id = :id"
-                        + " where c.id = :calendarId")
-                .bind("id", id.value())
-                .bind("calendarId", calendarId.value())
-                .map((rs, ctx) -> {
-                    Calendar calendar = CalendarRow.read(rs, "c_").toDomain();
-                    Optional<Event> event = rs.getObject("id") == null ? Optional.empty()
-                            : Optional.of(EventRow.read(rs).toDomain(calendar.timeZone()));
-                    return new InCalendar(calendar, event);
-                })
-                .findOne());
+        return direct.first("reading an event with its calendar", IN_CALENDAR, statement -> {
+            statement.setObject(1, id.value());
+            statement.setObject(2, calendarId.value());
+        }, rs -> {
+            Calendar calendar = CalendarRow.read(rs, "c_").toDomain();
+            Optional<Event> event = rs.getObject("id") == null ? Optional.empty()
+                    : Optional.of(EventRow.read(rs).toDomain(calendar.timeZone()));
+            return new InCalendar(calendar, event);
+        });
     }
 
     @Override
@@ -580,6 +584,35 @@ final class JdbiEventRepository implements EventRepository {
                 .bindByType("icalUid", null, String.class)
                 .bind("calendarId", row.calendarId())
                 .bind("createdAt", utc(row.createdAt()));
+    }
+
+    /** Binds {@link #INSERT_WHILE_CALENDAR_AT}: the same values as {@link #bindInsert}, by position. */
+    private static void bindCreate(PreparedStatement statement, EventRow row, long calendarVersion)
+            throws SQLException {
+        int i = 0;
+        statement.setObject(++i, row.calendarId());
+        statement.setLong(++i, calendarVersion);
+        statement.setObject(++i, row.id());
+        statement.setString(++i, row.title());
+        statement.setString(++i, row.titleFolded());
+        statement.setString(++i, row.description());
+        statement.setString(++i, row.location());
+        statement.setBoolean(++i, row.allDay());
+        statement.setObject(++i, row.startLocal(), Types.TIMESTAMP);
+        statement.setString(++i, row.startZone());
+        statement.setObject(++i, row.endLocal(), Types.TIMESTAMP);
+        statement.setString(++i, row.endZone());
+        statement.setObject(++i, row.startDate(), Types.DATE);
+        statement.setObject(++i, row.endDate(), Types.DATE);
+        statement.setObject(++i, utc(row.startAt()));
+        statement.setObject(++i, utc(row.endAt()));
+        statement.setString(++i, row.status());
+        statement.setLong(++i, row.version());
+        statement.setObject(++i, utc(row.createdAt()));
+        statement.setObject(++i, utc(row.updatedAt()));
+        statement.setString(++i, row.recurrence());
+        statement.setObject(++i, row.seriesEndAt() == null ? null : utc(row.seriesEndAt()),
+                Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /** Binds the columns an insert and an update share. */

@@ -68,7 +68,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.liveSessions = listenerConnections.isPresent() ? LiveSessions.enabled() : LiveSessions.disabled();
         this.accounts = new JdbiAccountRepository(jdbi, liveSessions);
         this.calendars = new JdbiCalendarRepository(jdbi);
-        this.events = new JdbiEventRepository(jdbi);
+        this.events = new JdbiEventRepository(jdbi, new DirectStatements(dataSource));
         this.sessions = new JdbiSessionRepository(jdbi, liveSessions);
         this.signingKeys = new JdbiSigningKeyStore(jdbi);
         this.loginThrottles = new JdbiLoginThrottles(jdbi);
