@@ -128,8 +128,9 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
     public Optional<Account> changeStatus(EmailAddress email, UnaryOperator<Account> change, Instant now) {
         try {
             return changeStatusRevoking(email, change, now);
-        } finally {
-            live.forgetAll();
+        } catch (RuntimeException | Error e) {
+            live.forgetAll(); // it may have committed
+            throw e;
         }
     }
 
@@ -150,6 +151,7 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
                                 .bind("account", changed.id().value())
                                 .bind("now", utc(now))
                                 .execute();
+                        JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
                     }
                     return changed;
                 }));

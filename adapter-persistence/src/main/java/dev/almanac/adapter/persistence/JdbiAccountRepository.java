@@ -100,8 +100,9 @@ final class JdbiAccountRepository implements AccountRepository {
     public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
         try {
             return changePasswordRevoking(id, hash, keep, now);
-        } finally {
-            live.forgetAll();
+        } catch (RuntimeException | Error e) {
+            live.forgetAll(); // it may have committed
+            throw e;
         }
     }
 
@@ -114,7 +115,9 @@ final class JdbiAccountRepository implements AccountRepository {
             if (changed == 0) {
                 throw new NotFoundException("account.not_found", "No such account");
             }
-            return JdbiSessionRepository.revokeAll(handle, id, keep, now);
+            int revoked = JdbiSessionRepository.revokeAll(handle, id, keep, now);
+            JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
+            return revoked;
         });
     }
 
@@ -127,11 +130,16 @@ final class JdbiAccountRepository implements AccountRepository {
     @Override
     public boolean delete(AccountId id) {
         try {
-            return jdbi.withHandle(handle -> handle.createUpdate("delete from accounts where id = :id")
-                    .bind("id", id.value())
-                    .execute()) == 1;
-        } finally {
-            live.forgetAll();
+            return jdbi.withHandle(handle -> {
+                int deleted = handle.createUpdate("delete from accounts where id = :id")
+                        .bind("id", id.value())
+                        .execute();
+                JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
+                return deleted;
+            }) == 1;
+        } catch (RuntimeException | Error e) {
+            live.forgetAll(); // it may have committed
+            throw e;
         }
     }
 }

@@ -93,59 +93,72 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     /*
-     * Every change below is forgotten by this replica's LiveSessions once it has committed, before the caller
-     * answers its client: the notification (V11) tells the other replicas, and this one too, but a moment later.
-     * A change that fails may still have committed, so then everything is forgotten.
+     * A session this replica ends is forgotten by its LiveSessions at once and again after the commit of the
+     * outermost transaction (use cases run these inside the audit trail's transaction), before the caller answers
+     * its client: the notification (V11) tells the other replicas, and this one too, but a moment later. Forgetting
+     * only before the commit would let a concurrent check read the still-uncommitted session as alive and
+     * remember it. A change that fails may still have committed, so then everything is forgotten.
      */
 
     @Override
     public Optional<RefreshOutcome> refresh(SecretHash presented, Function<Session, RefreshOutcome> decide) {
-        Optional<RefreshOutcome> outcome = forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+        return forgettingOnFailure(() -> jdbi.inTransaction(handle ->
                 lockByToken(handle, presented).map(current -> {
                     RefreshOutcome decided = decide.apply(current);
-                    save(handle, decided.session());
+                    saveForgettingIfEnded(handle, decided.session());
                     return decided;
                 })));
-        outcome.ifPresent(changed -> live.ended(changed.session().id().value()));
-        return outcome;
     }
 
     @Override
     public Optional<Session> updateByToken(SecretHash anyToken, UnaryOperator<Session> change) {
-        Optional<Session> changed = forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+        return forgettingOnFailure(() -> jdbi.inTransaction(handle ->
                 lockByToken(handle, anyToken).map(current -> {
                     Session next = change.apply(current);
-                    save(handle, next);
+                    saveForgettingIfEnded(handle, next);
                     return next;
                 })));
-        changed.ifPresent(session -> live.ended(session.id().value()));
-        return changed;
     }
 
     @Override
     public Optional<Session> update(SessionId id, UnaryOperator<Session> change) {
-        try {
-            return jdbi.inTransaction(handle -> handle.createQuery(
-                            "select " + SessionRow.COLUMNS + " from sessions where id = :id for update")
-                    .bind("id", id.value())
-                    .map((rs, ctx) -> SessionRow.read(rs).toDomain())
-                    .findOne()
-                    .map(current -> {
-                        Session changed = change.apply(current);
-                        save(handle, changed);
-                        return changed;
-                    }));
-        } finally {
-            live.ended(id.value());
-        }
+        return forgettingOnFailure(() -> jdbi.inTransaction(handle -> handle.createQuery(
+                        "select " + SessionRow.COLUMNS + " from sessions where id = :id for update")
+                .bind("id", id.value())
+                .map((rs, ctx) -> SessionRow.read(rs).toDomain())
+                .findOne()
+                .map(current -> {
+                    Session changed = change.apply(current);
+                    saveForgettingIfEnded(handle, changed);
+                    return changed;
+                })));
     }
 
     @Override
     public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
-        try {
-            return jdbi.withHandle(handle -> revokeAll(handle, account, keep, now));
-        } finally {
-            live.forgetAll();
+        return forgettingOnFailure(() -> jdbi.withHandle(handle -> {
+            int revoked = revokeAll(handle, account, keep, now);
+            forgetNowAndAfterCommit(handle, live::forgetAll);
+            return revoked;
+        }));
+    }
+
+    /** A rotation ends nothing (the trigger says nothing either); a revocation is forgotten. */
+    private void saveForgettingIfEnded(Handle handle, Session session) {
+        save(handle, session);
+        if (session.revokedAt().isPresent()) {
+            forgetNowAndAfterCommit(handle, () -> live.ended(session.id().value()));
+        }
+    }
+
+    /**
+     * Runs {@code forget} now, and again when the transaction {@code handle} is in commits (at once when it is in
+     * none: its statements have committed already).
+     */
+    static void forgetNowAndAfterCommit(Handle handle, Runnable forget) {
+        forget.run();
+        if (handle.isInTransaction()) {
+            handle.afterCommit(forget);
         }
     }
 

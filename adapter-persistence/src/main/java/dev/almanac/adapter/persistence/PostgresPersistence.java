@@ -78,7 +78,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.lifecycle = new JdbiAccountLifecycleStore(jdbi, new MailQueue(), liveSessions);
         this.outbox = new JdbiMailOutbox(jdbi);
         this.derivedTimes = new JdbiDerivedTimes(jdbi);
-        this.sessionEnds = listenerConnections.map(open -> SessionEndListener.start(liveSessions, open, dataSource));
+        this.sessionEnds = listenerConnections.map(open -> SessionEndListener.start(liveSessions, open));
     }
 
     /**
@@ -211,6 +211,9 @@ public final class PostgresPersistence implements AutoCloseable {
         properties.setProperty("ApplicationName", SESSION_LISTENER_NAME);
         properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
         properties.setProperty("tcpKeepAlive", "true");
+        // A read that hangs this long fails, and the listener connects again (its watchdog stopped trusting long
+        // before, ADR 0028).
+        properties.setProperty("socketTimeout", "30");
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 

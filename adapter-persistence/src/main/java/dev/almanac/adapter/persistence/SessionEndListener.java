@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -25,22 +23,23 @@ import org.slf4j.LoggerFactory;
  * {@value #CHANNEL}, where migration V11's triggers announce every session that ends, and forgets each one as
  * its notification arrives.
  *
- * <p>Trust is earned, not assumed. Every {@link #PROBE_INTERVAL} a second thread sends a probe, a notification
- * with a payload only this listener knows, <em>through the pool</em> (the path every other write takes), and the
- * listening thread waits for it. PostgreSQL delivers a listener's notifications in commit order, so a probe that
- * arrives proves that every session ended before it was sent has been announced, and handled, here too. The
- * answers are trusted from the first probe that arrives; a probe that does not arrive within
- * {@link #PROBE_DEADLINE} of being sent, a probe that cannot be sent, or a broken connection forgets them all and
- * stops remembering until a later probe arrives. So a listener that stops hearing (a dead socket, a pooler that
- * does not forward notifications, a stalled database) costs a query per request, never a revoked session's
- * access. Probes go out from their own thread so that the listening thread never waits for the pool and handles
- * each notification as it arrives.
+ * <p>Trust is earned, and kept only while it is earned again. Every {@link #PROBE_INTERVAL} the listening thread
+ * sends a probe, a notification with a payload only it knows, and reads it back. PostgreSQL delivers a
+ * listener's notifications in commit order, so a probe that arrives proves that every session ended before the
+ * probe committed has been announced, and handled, here too. The answers are trusted from the first probe that
+ * comes back; a watchdog thread forgets them all and stops remembering whenever no probe has come back for
+ * {@link #PROBE_INTERVAL} plus {@link #PROBE_DEADLINE}, whatever the listening thread is doing (stalled, blocked
+ * on a dead socket, reconnecting), and a broken connection does the same at once. So a listener that stops
+ * hearing costs a query per request, never a revoked session's access for longer than that. A pooler that does
+ * not pass notifications on (PgBouncer in transaction mode) never returns a probe: the replica never trusts.
  */
 final class SessionEndListener implements AutoCloseable {
     static final String CHANNEL = "almanac_session_ended";
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration WATCH_EVERY = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int PROBE_TIMEOUT_SECONDS = 5;
     private static final int POLL_MILLIS = 100;
     private static final String PROBE_PREFIX = "probe:";
     private static final Logger LOG = LoggerFactory.getLogger(SessionEndListener.class);
@@ -51,42 +50,37 @@ final class SessionEndListener implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    /** A probe on its way: its payload, and when it began to be sent. */
-    private record Probe(String payload, long sentAt) {
-    }
-
     private final LiveSessions live;
     private final Connections connections;
-    private final DataSource pool;
     private final String probePrefix = PROBE_PREFIX + UUID.randomUUID() + ":";
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<Probe> awaited = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
-    private final ScheduledExecutorService prober;
+    private final ScheduledExecutorService watchdog;
     private volatile Connection current;
-    private volatile boolean listening;
-    private long probes;
+    private volatile long lastProbeBack;
     private volatile boolean failing;
+    private String awaited;
+    private long probes;
 
-    private SessionEndListener(LiveSessions live, Connections connections, DataSource pool) {
+    private SessionEndListener(LiveSessions live, Connections connections) {
         this.live = requireNonNull(live, "live");
         this.connections = requireNonNull(connections, "connections");
-        this.pool = requireNonNull(pool, "pool");
         this.thread = new Thread(this::run, "almanac-session-listener");
         this.thread.setDaemon(true);
-        this.prober = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread probing = new Thread(task, "almanac-session-prober");
-            probing.setDaemon(true);
-            return probing;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread watching = new Thread(task, "almanac-session-watchdog");
+            watching.setDaemon(true);
+            return watching;
         });
     }
 
     /** Starts listening in the background; the answers are trusted once the first probe comes back. */
-    static SessionEndListener start(LiveSessions live, Connections connections, DataSource pool) {
-        var listener = new SessionEndListener(live, connections, pool);
+    static SessionEndListener start(LiveSessions live, Connections connections) {
+        var listener = new SessionEndListener(live, connections);
         listener.thread.start();
-        listener.prober.scheduleWithFixedDelay(listener::probe, 0, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        listener.watchdog.scheduleAtFixedRate(listener::watch, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         return listener;
     }
 
@@ -94,26 +88,26 @@ final class SessionEndListener implements AutoCloseable {
         long backoffMillis = 100;
         try {
             while (!closed.get()) {
+                boolean listened = false;
                 try (Connection connection = connections.open()) {
                     current = connection;
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("listen " + CHANNEL);
                     }
-                    awaited.set(null);
-                    listening = true;
-                    listen(connection.unwrap(PGConnection.class));
-                } catch (SQLException | RuntimeException e) {
+                    listened = true;
+                    listen(connection);
+                } catch (Throwable e) { // an Error too: stop trusting, say so, and listen again
                     if (closed.get()) {
                         return;
                     }
-                    lose("the listening connection failed: " + e.getMessage());
+                    lose("the listening connection failed: " + e);
                 } finally {
-                    listening = false;
                     current = null;
+                    awaited = null;
                 }
                 if (!closed.get()) {
+                    backoffMillis = listened ? 100 : Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
                     sleep(backoffMillis);
-                    backoffMillis = live.trusted() ? 100 : Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
                 }
             }
         } finally {
@@ -122,10 +116,19 @@ final class SessionEndListener implements AutoCloseable {
         }
     }
 
-    /** Handles notifications, and watches the probe's deadline, until the connection fails or is closed. */
-    private void listen(PGConnection connection) throws SQLException {
+    /** Probes, and handles notifications as they arrive, until the connection fails or the listener is closed. */
+    private void listen(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        long nextProbe = System.nanoTime();
         while (!closed.get()) {
-            PGNotification[] arrived = connection.getNotifications(POLL_MILLIS);
+            long now = System.nanoTime();
+            if (now - nextProbe >= 0) {
+                probe(connection);
+                nextProbe = now + PROBE_INTERVAL.toNanos();
+            }
+            int waitMillis = (int) Math.max(1, Math.min(POLL_MILLIS,
+                    TimeUnit.NANOSECONDS.toMillis(nextProbe - System.nanoTime())));
+            PGNotification[] arrived = notifications.getNotifications(waitMillis);
             if (arrived != null) {
                 for (PGNotification notification : arrived) {
                     if (CHANNEL.equals(notification.getName())) {
@@ -133,25 +136,34 @@ final class SessionEndListener implements AutoCloseable {
                     }
                 }
             }
-            Probe probe = awaited.get();
-            if (probe != null && System.nanoTime() - probe.sentAt() > PROBE_DEADLINE.toNanos()
-                    && awaited.compareAndSet(probe, null)) {
-                lose("a probe did not come back within " + PROBE_DEADLINE.toMillis() + " ms");
-            }
+        }
+    }
+
+    /** Sends a probe on the listening connection; it comes back through the same queue as every end. */
+    private void probe(Connection connection) throws SQLException {
+        String payload = probePrefix + (++probes);
+        awaited = payload;
+        try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+            statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+            statement.setString(1, CHANNEL);
+            statement.setString(2, payload);
+            statement.execute();
         }
     }
 
     private void handle(String payload) {
         if (payload.startsWith(PROBE_PREFIX)) {
-            Probe probe = awaited.get();
-            if (probe != null && probe.payload().equals(payload) && awaited.compareAndSet(probe, null)
-                    && !live.trusted()) {
-                live.trust();
-                LOG.info(failing ? "Session-end notifications arrive again: remembering live sessions"
-                        : "Session-end notifications arrive: remembering live sessions (ADR 0028)");
-                failing = false;
+            if (payload.equals(awaited)) {
+                awaited = null;
+                lastProbeBack = System.nanoTime();
+                if (!live.trusted() && !closed.get()) {
+                    live.trust();
+                    LOG.info(failing ? "Session-end notifications arrive again: remembering live sessions"
+                            : "Session-end notifications arrive: remembering live sessions (ADR 0028)");
+                    failing = false;
+                }
             }
-            return; // another replica's probe, or one of ours that came too late
+            return; // another replica's probe, or an earlier one of ours
         }
         if (payload.equals("*")) {
             live.forgetAll();
@@ -164,26 +176,20 @@ final class SessionEndListener implements AutoCloseable {
         }
     }
 
-    /** Sends a probe through the pool, when the listener is listening and no probe is on its way. */
-    private void probe() {
-        if (closed.get() || !listening || awaited.get() != null) {
-            return;
-        }
-        Probe probe = new Probe(probePrefix + (++probes), System.nanoTime());
-        awaited.set(probe);
-        try (Connection connection = pool.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
-            statement.setString(1, CHANNEL);
-            statement.setString(2, probe.payload());
-            statement.execute();
-        } catch (SQLException | RuntimeException e) {
-            if (awaited.compareAndSet(probe, null) && !closed.get()) {
-                lose("a probe could not be sent: " + e.getMessage());
+    /** The watchdog: no probe back for too long means notifications may be late or lost. */
+    private void watch() {
+        try {
+            long silent = System.nanoTime() - lastProbeBack;
+            if (live.trusted() && silent > PROBE_INTERVAL.plus(PROBE_DEADLINE).toNanos()) {
+                lose("no probe came back for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
             }
+        } catch (Throwable e) { // never let the watchdog's schedule end quietly
+            live.distrust();
+            LOG.error("The session-end watchdog failed; not remembering live sessions", e);
         }
     }
 
-    private void lose(String why) {
+    private synchronized void lose(String why) {
         boolean wasTrusted = live.trusted();
         live.distrust();
         if (wasTrusted || !failing) {
@@ -212,14 +218,14 @@ final class SessionEndListener implements AutoCloseable {
         return true;
     }
 
-    /** Stops listening and probing, closes the connection and forgets everything. */
+    /** Stops listening and watching, closes the connection and forgets everything. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        watchdog.shutdownNow();
         live.distrust();
-        prober.shutdownNow();
         Connection connection = current;
         if (connection != null) {
             try {
@@ -231,9 +237,9 @@ final class SessionEndListener implements AutoCloseable {
         thread.interrupt();
         try {
             stopped.await(5, TimeUnit.SECONDS);
-            prober.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        live.distrust();
     }
 }

@@ -1,6 +1,7 @@
 package dev.almanac.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.almanac.adapter.persistence.testing.TestDatabase;
 import dev.almanac.domain.account.Account;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Two replicas on one real PostgreSQL, each remembering the sessions it found alive (ADR 0028), and a third view
  * that remembers nothing. A session ended anywhere (through either replica, or by SQL outside Almanac) is refused
  * by the replica that ended it at once, and by the other as soon as the notification arrives; a replica that
- * cannot prove it hears the notifications remembers nothing.
+ * cannot prove it hears the notifications (cut off, deaf, stalled) remembers nothing.
  *
  * <p>To tell "remembered" from "asked the database", some sessions are ended <em>silently</em>: in a transaction
  * that turns V11's triggers off for itself, so no notification goes out. Only a replica that answers from memory
@@ -92,6 +94,34 @@ class SessionEndNotificationsTest {
     }
 
     @Test
+    void a_check_that_read_the_session_while_its_revocation_was_uncommitted_is_forgotten_at_the_commit()
+            throws Exception {
+        Session session = signedIn();
+        // No notification at all in this test: only the replica's own forgetting can refuse the session.
+        execute("alter table sessions disable trigger sessions_ended_by_update");
+        try {
+            AtomicBoolean seenAliveMeanwhile = new AtomicBoolean();
+            replicaA.audit().recordWith(() -> {
+                replicaA.sessions().update(session.id(), s -> s.revoke(NOW.plusSeconds(1)));
+                // Another request on the same replica, before the revocation commits: still alive, remembered.
+                Thread other = new Thread(() -> seenAliveMeanwhile.set(alive(replicaA, session)));
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return session;
+            }, revoked -> java.util.Optional.empty());
+
+            assertThat(seenAliveMeanwhile).as("uncommitted, so alive to others").isTrue();
+            assertThat(alive(replicaA, session)).as("forgotten when the revocation committed").isFalse();
+        } finally {
+            execute("alter table sessions enable trigger sessions_ended_by_update");
+        }
+    }
+
+    @Test
     void sessions_ended_by_sql_outside_almanac_are_refused_by_every_replica_once_notified() throws Exception {
         Session session = signedIn();
         assertThat(alive(replicaA, session)).isTrue();
@@ -151,21 +181,63 @@ class SessionEndNotificationsTest {
 
     @Test
     void a_listener_that_never_hears_its_probes_never_trusts_its_memory() throws Exception {
-        // Listening on another database: the probes sent through the pool go to this one and never arrive, as
-        // with a pooler that does not pass notifications on.
-        TestDatabase.Fresh elsewhere = TestDatabase.fresh();
-        LiveSessions live = LiveSessions.enabled();
-        try (SessionEndListener deaf = SessionEndListener.start(live,
-                () -> DriverManager.getConnection(elsewhere.jdbcUrl(), elsewhere.user(), elsewhere.password()),
-                db.dataSource())) {
-            assertThat(deaf.awaitTrusted(SessionEndListener.PROBE_DEADLINE.multipliedBy(2))).isFalse();
+        // A connection left inside a transaction block: PostgreSQL delivers nothing to it, and neither its LISTEN
+        // nor its probes take effect before a commit that never comes.
+        LiveSessions deafMemory = LiveSessions.enabled();
+        try (SessionEndListener deaf = SessionEndListener.start(deafMemory, () -> {
+            Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            connection.setAutoCommit(false);
+            return connection;
+        })) {
+            assertThat(deaf.awaitTrusted(SessionEndListener.PROBE_INTERVAL.plus(SessionEndListener.PROBE_DEADLINE)))
+                    .isFalse();
         }
         LiveSessions hearing = LiveSessions.enabled();
         try (SessionEndListener listener = SessionEndListener.start(hearing,
-                () -> DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()), db.dataSource())) {
-            assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).as("the same listener on the right database")
+                () -> DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()))) {
+            assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).as("the same listener, autocommitting")
                     .isTrue();
         }
+    }
+
+    @Test
+    void a_listener_whose_database_session_stalls_stops_being_trusted_and_is_trusted_again_when_it_resumes()
+            throws Exception {
+        assumeTrue(System.getenv(TestDatabase.URL_VARIABLE) == null,
+                "stops a PostgreSQL backend with a signal: the embedded server only");
+        LiveSessions memory = LiveSessions.enabled();
+        String name = "almanac-stall-test";
+        try (SessionEndListener listener = SessionEndListener.start(memory, () -> {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", db.user());
+            properties.setProperty("password", db.password());
+            properties.setProperty("ApplicationName", name);
+            return DriverManager.getConnection(db.jdbcUrl(), properties);
+        })) {
+            assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).isTrue();
+            long backend;
+            try (Connection connection = db.dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 var rows = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+                         + name + "'")) {
+                assertThat(rows.next()).isTrue();
+                backend = rows.getLong(1);
+            }
+            signal("STOP", backend);
+            try {
+                // Its next probe hangs in the stopped backend: the watchdog, not the listening thread, notices.
+                awaitThat(() -> !memory.trusted(), "distrusted while stalled",
+                        SessionEndListener.PROBE_INTERVAL.plus(SessionEndListener.PROBE_DEADLINE).plusSeconds(2));
+            } finally {
+                signal("CONT", backend);
+            }
+            assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).as("trusted again once it resumes").isTrue();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
 
     private static boolean alive(PostgresPersistence replica, Session session) {
@@ -210,9 +282,13 @@ class SessionEndNotificationsTest {
     }
 
     private static void awaitThat(BooleanSupplier condition, String description) {
-        long deadline = System.nanoTime() + NOTIFIED_WITHIN.toNanos();
+        awaitThat(condition, description, NOTIFIED_WITHIN);
+    }
+
+    private static void awaitThat(BooleanSupplier condition, String description, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as(description + " within " + NOTIFIED_WITHIN).isNegative();
+            assertThat(System.nanoTime() - deadline).as(description + " within " + within).isNegative();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

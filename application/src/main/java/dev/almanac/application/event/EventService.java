@@ -59,8 +59,9 @@ final class EventService implements CreateEventUseCase, GetEventUseCase, UpdateE
 
     @Override
     public Event create(CreateEventUseCase.Command command) {
-        // One transaction, no separate read of the calendar: the permission check and the calendar's zone come
-        // from the calendar row the repository holds while it stores the event.
+        // No separate read of the calendar: the permission check and the calendar's zone come from the calendar
+        // the repository builds the event from, and the event is stored only while the calendar is still so
+        // (this builder may run again if it changed).
         return events.add(command.calendarId(), calendar -> {
             calendar.require(command.actor(), CalendarPermission.WRITE_EVENTS);
             var violations = new Violations();
