@@ -9,6 +9,8 @@ import dev.almanac.application.calendar.CalendarUseCases;
 import dev.almanac.application.event.EventUseCases;
 import dev.almanac.application.feed.FeedUseCases;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
@@ -90,6 +92,7 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, settings.virtualThreads()));
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
+            config.http.compressionStrategy = compression();
             config.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
@@ -138,5 +141,24 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The media types Almanac answers with; none of them is compressed already. */
+    static final List<String> OWN_MEDIA_TYPES = List.of("application/json", Problem.MEDIA_TYPE,
+            ICalendarHandler.TEXT_CALENDAR, "application/yaml; charset=utf-8", "text/html; charset=utf-8");
+
+    /**
+     * Javalin's gzip compression (answers of at least 1,500 bytes, when the client accepts gzip), told up front that
+     * our own media types may be compressed. For every answer Javalin otherwise decides by searching the content
+     * type, ignoring case, for each of ten "already compressed" types (images, archives, ...) before it even looks
+     * at the size: 5 % of a get's CPU in a flight recording of the benchmark. A type in the allowed list is
+     * recognised by one comparison. What gets compressed does not change.
+     */
+    static CompressionStrategy compression() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        List<String> allowed = new java.util.ArrayList<>(OWN_MEDIA_TYPES);
+        allowed.addAll(gzip.getAllowedMimeTypes());
+        gzip.setAllowedMimeTypes(List.copyOf(allowed));
+        return gzip;
     }
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.almanac.adapter.http.testing.ApiServer;
+import dev.almanac.adapter.http.testing.Json;
 import dev.almanac.adapter.http.testing.JsonHttp;
 import dev.almanac.adapter.http.testing.Reply;
 import java.io.BufferedReader;
@@ -43,6 +44,45 @@ class ProtocolTest {
     }
 
     @Nested
+    class Compression {
+        @Test
+        void a_large_answer_is_gzipped_for_a_client_that_accepts_it_and_plain_for_one_that_does_not() {
+            JsonHttp ada = server.signedUp("zip@example.org");
+            String calendar = ada.post("/v1/calendars", object("name", "Work", "timeZone", "UTC")).expect(201)
+                    .header("Location");
+            for (int day = 1; day <= 15; day++) {
+                String date = String.format("2026-03-%02d", day);
+                ada.post(calendar + "/events", object("title", "Stand-up " + day,
+                        "start", Json.wall(date + "T09:00", "UTC"), "end", Json.wall(date + "T09:15", "UTC")))
+                        .expect(201);
+            }
+            String window = calendar + "/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
+
+            Reply plain = ada.get(window);
+            Reply zipped = ada.get(window, "Accept-Encoding", "gzip");
+
+            assertThat(plain.body().length()).as("large enough to compress").isGreaterThan(1500);
+            assertThat(plain.header("Content-Encoding")).isNull();
+            assertThat(plain.json().get("items")).hasSize(15);
+            assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(zipped.body()).as("the same answer, once decompressed").isEqualTo(plain.body());
+            assertThat(HttpApi.OWN_MEDIA_TYPES).as("recognised at once, not searched for (HttpApi.compression)")
+                    .contains(zipped.header("Content-Type"), plain.header("Content-Type"));
+        }
+
+        @Test
+        void a_small_answer_and_a_problem_are_sent_as_they_are_even_to_a_client_that_accepts_gzip() {
+            JsonHttp bob = server.signedUp("small@example.org");
+            Reply me = bob.get("/v1/me", "Accept-Encoding", "gzip");
+            Reply problem = bob.get("/v1/calendars/not-a-uuid", "Accept-Encoding", "gzip");
+
+            assertThat(me.expect(200).header("Content-Encoding")).isNull();
+            assertThat(problem.header("Content-Encoding")).isNull();
+            assertThat(HttpApi.OWN_MEDIA_TYPES).contains(me.header("Content-Type"), problem.header("Content-Type"));
+        }
+    }
+
+
     class Authentication {
         @Test
         void every_protected_route_asks_for_a_token() {
