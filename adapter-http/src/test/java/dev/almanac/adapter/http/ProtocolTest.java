@@ -82,7 +82,7 @@ class ProtocolTest {
         }
     }
 
-
+    @Nested
     class Authentication {
         @Test
         void every_protected_route_asks_for_a_token() {

@@ -140,8 +140,8 @@ public final class JsonHttp {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             // As a browser does: a gzip answer (to a request that accepted it) is read decompressed.
-            boolean gzipped = response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase)
-                    .isPresent();
+            boolean gzipped = response.body().length > 0
+                    && response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
             byte[] bytes = gzipped ? new java.util.zip.GZIPInputStream(
                     new java.io.ByteArrayInputStream(response.body())).readAllBytes() : response.body();
             Reply reply = new Reply(response.statusCode(), response.headers(),
