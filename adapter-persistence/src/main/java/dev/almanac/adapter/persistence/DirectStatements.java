@@ -16,6 +16,11 @@ import javax.sql.DataSource;
  * the service's CPU on those routes, more than the driver's own work (docs/benchmarks.md). Everything else keeps
  * using Jdbi; the SQL stays in the open either way.
  *
+ * <p>Each statement takes a connection of its own from the pool, so it never joins a transaction a Jdbi handle
+ * holds on the same thread: use it only for statements that are a whole unit of work by themselves (today:
+ * {@code EventRepository.inCalendar} and {@code add(CalendarId, Scheduling)}, which no use case calls inside
+ * another repository's transaction).
+ *
  * <p>A failure comes out as a {@link DirectStatementException} whose cause is the driver's
  * {@link SQLException}, so a database out of reach still answers 503 (the HTTP adapter looks at the causes).
  */

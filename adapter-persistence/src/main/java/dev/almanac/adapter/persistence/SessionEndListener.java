@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * comes back; a watchdog thread forgets them all and stops remembering whenever no probe has come back for
  * {@link #PROBE_INTERVAL} plus {@link #PROBE_DEADLINE}, whatever the listening thread is doing (stalled, blocked
  * on a dead socket, reconnecting), and a broken connection does the same at once. So a listener that stops
- * hearing costs a query per request, never a revoked session's access for longer than that. A pooler that does
- * not pass notifications on (PgBouncer in transaction mode) never returns a probe: the replica never trusts.
+ * hearing costs a query per request, never a revoked session's access for longer than that. It needs a database
+ * session of its own: behind a transaction-mode pooler a probe may come back although notifications were lost,
+ * so such deployments turn the cache off (ALMANAC_SESSION_CACHE=off, ADR 0028).
  */
 final class SessionEndListener implements AutoCloseable {
     static final String CHANNEL = "almanac_session_ended";
@@ -39,6 +40,8 @@ final class SessionEndListener implements AutoCloseable {
     static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
     private static final Duration WATCH_EVERY = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** No probe back for this long: the watchdog closes the connection, so a read stuck mid-message ends. */
+    static final Duration HUNG_AFTER = Duration.ofSeconds(30);
     private static final int PROBE_TIMEOUT_SECONDS = 5;
     private static final int POLL_MILLIS = 100;
     private static final String PROBE_PREFIX = "probe:";
@@ -52,6 +55,7 @@ final class SessionEndListener implements AutoCloseable {
 
     private final LiveSessions live;
     private final Connections connections;
+    private final Duration hungAfter;
     private final String probePrefix = PROBE_PREFIX + UUID.randomUUID() + ":";
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -63,9 +67,10 @@ final class SessionEndListener implements AutoCloseable {
     private String awaited;
     private long probes;
 
-    private SessionEndListener(LiveSessions live, Connections connections) {
+    private SessionEndListener(LiveSessions live, Connections connections, Duration hungAfter) {
         this.live = requireNonNull(live, "live");
         this.connections = requireNonNull(connections, "connections");
+        this.hungAfter = requireNonNull(hungAfter, "hungAfter");
         this.thread = new Thread(this::run, "almanac-session-listener");
         this.thread.setDaemon(true);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -77,7 +82,12 @@ final class SessionEndListener implements AutoCloseable {
 
     /** Starts listening in the background; the answers are trusted once the first probe comes back. */
     static SessionEndListener start(LiveSessions live, Connections connections) {
-        var listener = new SessionEndListener(live, connections);
+        return start(live, connections, HUNG_AFTER);
+    }
+
+    /** As {@link #start(LiveSessions, Connections)}, closing a connection that heard nothing for {@code hungAfter}. */
+    static SessionEndListener start(LiveSessions live, Connections connections, Duration hungAfter) {
+        var listener = new SessionEndListener(live, connections, hungAfter);
         listener.thread.start();
         listener.watchdog.scheduleAtFixedRate(listener::watch, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -90,6 +100,7 @@ final class SessionEndListener implements AutoCloseable {
             while (!closed.get()) {
                 boolean listened = false;
                 try (Connection connection = connections.open()) {
+                    lastProbeBack = System.nanoTime(); // the hang clock starts here; trust still needs a probe
                     current = connection;
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("listen " + CHANNEL);
@@ -176,12 +187,22 @@ final class SessionEndListener implements AutoCloseable {
         }
     }
 
-    /** The watchdog: no probe back for too long means notifications may be late or lost. */
+    /**
+     * The watchdog: no probe back for too long means notifications may be late or lost; much longer, that the
+     * listening thread is stuck in a read (pgjdbc waits without a time limit once a message has begun), so the
+     * connection is closed under it and it connects again.
+     */
     private void watch() {
         try {
             long silent = System.nanoTime() - lastProbeBack;
             if (live.trusted() && silent > PROBE_INTERVAL.plus(PROBE_DEADLINE).toNanos()) {
                 lose("no probe came back for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
+            }
+            Connection connection = current;
+            if (connection != null && silent > hungAfter.toNanos()) {
+                LOG.warn("The session-end listener heard nothing for {} ms; connecting again", hungAfter.toMillis());
+                lastProbeBack = System.nanoTime(); // one close per hang
+                connection.close();
             }
         } catch (Throwable e) { // never let the watchdog's schedule end quietly
             live.distrust();

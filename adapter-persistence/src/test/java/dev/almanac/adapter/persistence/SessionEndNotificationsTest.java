@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -201,37 +202,53 @@ class SessionEndNotificationsTest {
     }
 
     @Test
-    void a_listener_whose_database_session_stalls_stops_being_trusted_and_is_trusted_again_when_it_resumes()
+    void a_listener_whose_database_session_stalls_stops_being_trusted_connects_again_and_is_trusted_again()
             throws Exception {
         assumeTrue(System.getenv(TestDatabase.URL_VARIABLE) == null,
                 "stops a PostgreSQL backend with a signal: the embedded server only");
         LiveSessions memory = LiveSessions.enabled();
         String name = "almanac-stall-test";
+        Duration hungAfter = Duration.ofSeconds(5);
         try (SessionEndListener listener = SessionEndListener.start(memory, () -> {
             java.util.Properties properties = new java.util.Properties();
             properties.setProperty("user", db.user());
             properties.setProperty("password", db.password());
             properties.setProperty("ApplicationName", name);
             return DriverManager.getConnection(db.jdbcUrl(), properties);
-        })) {
+        }, hungAfter)) {
             assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).isTrue();
-            long backend;
-            try (Connection connection = db.dataSource().getConnection();
-                 Statement statement = connection.createStatement();
-                 var rows = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
-                         + name + "'")) {
-                assertThat(rows.next()).isTrue();
-                backend = rows.getLong(1);
-            }
-            signal("STOP", backend);
+            List<Long> backends = backendsNamed(name);
+            assertThat(backends).hasSize(1);
+            signal("STOP", backends.get(0));
             try {
                 // Its next probe hangs in the stopped backend: the watchdog, not the listening thread, notices.
                 awaitThat(() -> !memory.trusted(), "distrusted while stalled",
                         SessionEndListener.PROBE_INTERVAL.plus(SessionEndListener.PROBE_DEADLINE).plusSeconds(2));
+                // Still hung after hungAfter: the watchdog closes the connection and the listener connects anew.
+                awaitThat(() -> backendsNamed(name).size() == 2, "a second listening connection",
+                        hungAfter.plusSeconds(5));
+                assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).as("trusted on the new connection")
+                        .isTrue();
             } finally {
-                signal("CONT", backend);
+                signal("CONT", backends.get(0));
             }
-            assertThat(listener.awaitTrusted(Duration.ofSeconds(10))).as("trusted again once it resumes").isTrue();
+        }
+    }
+
+    private static List<Long> backendsNamed(String name) {
+        try (Connection connection = db.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select pid from pg_stat_activity where application_name = ? order by backend_start")) {
+            statement.setString(1, name);
+            List<Long> pids = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    pids.add(rows.getLong(1));
+                }
+            }
+            return pids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
