@@ -105,10 +105,14 @@ public final class HttpApi implements AutoCloseable {
             config.routes.before(addresses::assign);
             config.routes.beforeMatched(authentication::filter);
             Routes.register(config.routes, table, limiter);
-            // A response without content names no content type (Javalin's default is text/plain).
+            // A response without content names no content type (Javalin's default is text/plain). Every other
+            // answer may come gzipped or plain depending on Accept-Encoding, so shared caches must keep them apart
+            // (RFC 9110 §12.5.5): the docs and the key set are cacheable.
             config.routes.after(ctx -> {
                 if (ctx.statusCode() == 204 || ctx.statusCode() == 202 && ctx.result() == null) {
                     ctx.res().setContentType(null);
+                } else {
+                    ctx.header("Vary", "Accept-Encoding");
                 }
             });
             errors.register(config.routes);

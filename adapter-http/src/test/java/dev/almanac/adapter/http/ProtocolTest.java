@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,10 @@ class ProtocolTest {
             assertThat(plain.json().get("items")).hasSize(15);
             assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(zipped.body()).as("the same answer, once decompressed").isEqualTo(plain.body());
+            assertThat(List.of(plain.header("Vary"), zipped.header("Vary"))).as("caches keep the two apart")
+                    .containsOnly("Accept-Encoding");
+            assertThat(http.get("/openapi.yaml", "Accept-Encoding", "gzip").header("Vary"))
+                    .as("a public, cacheable answer too").isEqualTo("Accept-Encoding");
             assertThat(HttpApi.OWN_MEDIA_TYPES).as("recognised at once, not searched for (HttpApi.compression)")
                     .contains(zipped.header("Content-Type"), plain.header("Content-Type"));
         }
