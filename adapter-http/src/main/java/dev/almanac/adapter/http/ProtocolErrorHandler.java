@@ -2,9 +2,7 @@ package dev.almanac.adapter.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.almanac.domain.security.RequestId;
 import java.nio.ByteBuffer;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -26,8 +24,7 @@ final class ProtocolErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        String incoming = request.getHeaders().get(RequestLog.HEADER);
-        String id = RequestId.isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
+        String id = RequestLog.idFor(request.getHeaders().get(RequestLog.HEADER));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put(RequestLog.HEADER, id);
         response.write(true, ByteBuffer.wrap(body(code, id)), callback);
@@ -35,7 +32,7 @@ final class ProtocolErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String id = UUID.randomUUID().toString();
+        String id = RequestLog.idFor(null);
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
         fields.put(RequestLog.HEADER, id);
         return ByteBuffer.wrap(body(status, id));

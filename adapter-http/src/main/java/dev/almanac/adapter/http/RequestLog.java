@@ -23,10 +23,14 @@ final class RequestLog {
     }
 
     static void assignId(Context ctx) {
-        String incoming = ctx.header(HEADER);
-        String id = RequestId.isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
+        String id = idFor(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    /** The id a request goes by: the caller's {@code X-Request-Id} when it is sane, else a new one. */
+    static String idFor(String incoming) {
+        return RequestId.isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
     }
 
     static String requestId(Context ctx) {

@@ -126,16 +126,7 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
 
     @Override
     public Optional<Account> changeStatus(EmailAddress email, UnaryOperator<Account> change, Instant now) {
-        try {
-            return changeStatusRevoking(email, change, now);
-        } catch (RuntimeException | Error e) {
-            live.forgetAll(); // it may have committed
-            throw e;
-        }
-    }
-
-    private Optional<Account> changeStatusRevoking(EmailAddress email, UnaryOperator<Account> change, Instant now) {
-        return jdbi.inTransaction(handle -> handle.createQuery(
+        return live.forgettingAllIfItFails(() -> jdbi.inTransaction(handle -> handle.createQuery(
                         "select " + AccountRow.COLUMNS + " from accounts where email_normalized = :email for update")
                 .bind("email", email.normalized())
                 .map((rs, ctx) -> AccountRow.read(rs).toDomain())
@@ -151,10 +142,10 @@ final class JdbiAccountLifecycleStore implements AccountLifecycleStore {
                                 .bind("account", changed.id().value())
                                 .bind("now", utc(now))
                                 .execute();
-                        JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
+                        live.forgetNowAndAtCommit(handle, live::forgetAll);
                     }
                     return changed;
-                }));
+                })));
     }
 
     private static Optional<Account> lockAccount(Handle handle, AccountId id) {

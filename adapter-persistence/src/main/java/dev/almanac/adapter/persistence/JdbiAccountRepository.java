@@ -98,16 +98,7 @@ final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public int changePassword(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
-        try {
-            return changePasswordRevoking(id, hash, keep, now);
-        } catch (RuntimeException | Error e) {
-            live.forgetAll(); // it may have committed
-            throw e;
-        }
-    }
-
-    private int changePasswordRevoking(AccountId id, PasswordHash hash, Optional<SessionId> keep, Instant now) {
-        return jdbi.inTransaction(handle -> {
+        return live.forgettingAllIfItFails(() -> jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("update accounts set password_hash = :hash where id = :id")
                     .bind("hash", hash.encoded())
                     .bind("id", id.value())
@@ -116,9 +107,9 @@ final class JdbiAccountRepository implements AccountRepository {
                 throw new NotFoundException("account.not_found", "No such account");
             }
             int revoked = JdbiSessionRepository.revokeAll(handle, id, keep, now);
-            JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
+            live.forgetNowAndAtCommit(handle, live::forgetAll);
             return revoked;
-        });
+        }));
     }
 
     /**
@@ -129,17 +120,12 @@ final class JdbiAccountRepository implements AccountRepository {
      */
     @Override
     public boolean delete(AccountId id) {
-        try {
-            return jdbi.withHandle(handle -> {
-                int deleted = handle.createUpdate("delete from accounts where id = :id")
-                        .bind("id", id.value())
-                        .execute();
-                JdbiSessionRepository.forgetNowAndAfterCommit(handle, live::forgetAll);
-                return deleted;
-            }) == 1;
-        } catch (RuntimeException | Error e) {
-            live.forgetAll(); // it may have committed
-            throw e;
-        }
+        return live.forgettingAllIfItFails(() -> jdbi.withHandle(handle -> {
+            int deleted = handle.createUpdate("delete from accounts where id = :id")
+                    .bind("id", id.value())
+                    .execute();
+            live.forgetNowAndAtCommit(handle, live::forgetAll);
+            return deleted;
+        })) == 1;
     }
 }

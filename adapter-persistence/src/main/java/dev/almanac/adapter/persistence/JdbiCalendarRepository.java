@@ -151,7 +151,8 @@ final class JdbiCalendarRepository implements CalendarRepository {
         });
     }
 
-    private static Optional<Calendar> load(Handle handle, CalendarId id) {
+    /** The calendar as it is, without a lock. */
+    static Optional<Calendar> load(Handle handle, CalendarId id) {
         return handle.createQuery("select " + CalendarRow.COLUMNS + " from calendars where id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> CalendarRow.read(rs))

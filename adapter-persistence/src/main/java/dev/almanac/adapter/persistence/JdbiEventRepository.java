@@ -160,13 +160,8 @@ final class JdbiEventRepository implements EventRepository {
 
     /** The calendar as it is now, remembered for the next create in it. */
     private Calendar readCalendar(CalendarId id) {
-        Calendar calendar = jdbi.withHandle(handle -> handle.createQuery(
-                        "select " + CalendarRow.COLUMNS + " from calendars where id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> CalendarRow.read(rs))
-                .findOne()
-                .map(CalendarRow::toDomain)
-                .orElseThrow(() -> Calendar.notFound(id)));
+        Calendar calendar = jdbi.withHandle(handle -> JdbiCalendarRepository.load(handle, id))
+                .orElseThrow(() -> Calendar.notFound(id));
         calendarsSeen.saw(calendar);
         return calendar;
     }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -93,16 +92,14 @@ final class JdbiSessionRepository implements SessionRepository {
     }
 
     /*
-     * A session this replica ends is forgotten by its LiveSessions at once and again after the commit of the
-     * outermost transaction (use cases run these inside the audit trail's transaction), before the caller answers
-     * its client: the notification (V11) tells the other replicas, and this one too, but a moment later. Forgetting
-     * only before the commit would let a concurrent check read the still-uncommitted session as alive and
-     * remember it. A change that fails may still have committed, so then everything is forgotten.
+     * A session this replica ends is forgotten by its LiveSessions at once and again at the commit
+     * (LiveSessions.forgetNowAndAtCommit), before the caller answers its client: the notification (V11) tells the
+     * other replicas, and this one too, but a moment later.
      */
 
     @Override
     public Optional<RefreshOutcome> refresh(SecretHash presented, Function<Session, RefreshOutcome> decide) {
-        return forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+        return live.forgettingAllIfItFails(() -> jdbi.inTransaction(handle ->
                 lockByToken(handle, presented).map(current -> {
                     RefreshOutcome decided = decide.apply(current);
                     saveForgettingIfEnded(handle, decided.session());
@@ -112,7 +109,7 @@ final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> updateByToken(SecretHash anyToken, UnaryOperator<Session> change) {
-        return forgettingOnFailure(() -> jdbi.inTransaction(handle ->
+        return live.forgettingAllIfItFails(() -> jdbi.inTransaction(handle ->
                 lockByToken(handle, anyToken).map(current -> {
                     Session next = change.apply(current);
                     saveForgettingIfEnded(handle, next);
@@ -122,7 +119,7 @@ final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> update(SessionId id, UnaryOperator<Session> change) {
-        return forgettingOnFailure(() -> jdbi.inTransaction(handle -> handle.createQuery(
+        return live.forgettingAllIfItFails(() -> jdbi.inTransaction(handle -> handle.createQuery(
                         "select " + SessionRow.COLUMNS + " from sessions where id = :id for update")
                 .bind("id", id.value())
                 .map((rs, ctx) -> SessionRow.read(rs).toDomain())
@@ -136,9 +133,9 @@ final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAll(AccountId account, Optional<SessionId> keep, Instant now) {
-        return forgettingOnFailure(() -> jdbi.withHandle(handle -> {
+        return live.forgettingAllIfItFails(() -> jdbi.withHandle(handle -> {
             int revoked = revokeAll(handle, account, keep, now);
-            forgetNowAndAfterCommit(handle, live::forgetAll);
+            live.forgetNowAndAtCommit(handle, live::forgetAll);
             return revoked;
         }));
     }
@@ -147,27 +144,7 @@ final class JdbiSessionRepository implements SessionRepository {
     private void saveForgettingIfEnded(Handle handle, Session session) {
         save(handle, session);
         if (session.revokedAt().isPresent()) {
-            forgetNowAndAfterCommit(handle, () -> live.ended(session.id().value()));
-        }
-    }
-
-    /**
-     * Runs {@code forget} now, and again when the transaction {@code handle} is in commits (at once when it is in
-     * none: its statements have committed already).
-     */
-    static void forgetNowAndAfterCommit(Handle handle, Runnable forget) {
-        forget.run();
-        if (handle.isInTransaction()) {
-            handle.afterCommit(forget);
-        }
-    }
-
-    private <T> T forgettingOnFailure(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (RuntimeException | Error e) {
-            live.forgetAll();
-            throw e;
+            live.forgetNowAndAtCommit(handle, () -> live.ended(session.id().value()));
         }
     }
 

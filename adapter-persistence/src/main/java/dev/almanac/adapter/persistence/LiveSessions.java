@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The sessions this replica found alive, so an authenticated request need not ask the database again (ADR 0028).
@@ -36,19 +38,19 @@ final class LiveSessions {
     private final boolean enabled;
     private volatile boolean trusted;
 
-    private LiveSessions(boolean enabled, Duration maxAge) {
+    private LiveSessions(boolean enabled) {
         this.enabled = enabled;
-        this.alive = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(maxAge).build();
+        this.alive = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(MAX_AGE).build();
     }
 
     /** Remembers nothing: every check asks the database (ALMANAC_SESSION_CACHE=off, or a borrowed data source). */
     static LiveSessions disabled() {
-        return new LiveSessions(false, MAX_AGE);
+        return new LiveSessions(false);
     }
 
     /** Remembers once trusted. */
     static LiveSessions enabled() {
-        return new LiveSessions(true, MAX_AGE);
+        return new LiveSessions(true);
     }
 
     /** Whether the session is known to be alive, for this account, at {@code now}. */
@@ -111,7 +113,26 @@ final class LiveSessions {
         return trusted;
     }
 
-    boolean enabledHere() {
-        return enabled;
+    /**
+     * For a repository that ends sessions: runs {@code forget} now, and again when the transaction {@code handle}
+     * is in commits (use cases run these inside the audit trail's transaction); at once only when it is in none,
+     * since its statements have committed already. Forgetting only before the commit would let a concurrent check
+     * read the still-uncommitted session as alive and remember it.
+     */
+    void forgetNowAndAtCommit(Handle handle, Runnable forget) {
+        forget.run();
+        if (handle.isInTransaction()) {
+            handle.afterCommit(forget);
+        }
+    }
+
+    /** Runs a change that may end sessions; one that fails may still have committed, so then all is forgotten. */
+    <T> T forgettingAllIfItFails(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException | Error e) {
+            forgetAll();
+            throw e;
+        }
     }
 }
