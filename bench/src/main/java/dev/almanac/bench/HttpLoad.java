@@ -354,9 +354,9 @@ final class HttpLoad {
     private static Run measure(Recorder recorder, Map<String, LongAdder> statuses, Thread[] workers,
                                long measureFrom, long measureTo, Service service) {
         sleepUntil(measureFrom);
-        double cpuBefore = service.cpuSeconds();
+        Service.Reading before = service.read();
         sleepUntil(measureTo);
-        double cpuAfter = service.cpuSeconds();
+        Service.Cpu cpu = service.read().since(before);
         for (Thread worker : workers) {
             try {
                 worker.join(15_000);
@@ -369,7 +369,7 @@ final class HttpLoad {
         double seconds = (measureTo - measureFrom) / 1e9;
         var counts = new java.util.TreeMap<String, Long>();
         statuses.forEach((k, v) -> counts.put(k, v.sum()));
-        return Run.of(histogram, seconds, counts, (cpuAfter - cpuBefore) / seconds, service.peakRssMib());
+        return Run.of(histogram, seconds, counts, cpu, service.peakRssMib());
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -115,8 +115,8 @@ final class PgBench {
         if (failures > 0) {
             statuses.put("failed", failures);
         }
-        Run fromLog = Run.of(micros, seconds, statuses, Double.NaN, Double.NaN);
+        Run fromLog = Run.of(micros, seconds, statuses, Service.Cpu.NONE, Double.NaN);
         return new Run(Double.parseDouble(tps.group(1)), fromLog.p50(), fromLog.p90(), fromLog.p99(), fromLog.max(),
-                fromLog.count(), statuses, Double.NaN, Double.NaN);
+                fromLog.count(), statuses, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -108,10 +108,11 @@ final class Results {
         md.append("Machine: ").append(machine).append("\n\n");
         md.append("## HTTP scenarios\n\nEach figure is the median of ").append(rows.isEmpty() ? 0 : rows.get(0).runs().size())
                 .append(" runs; throughput shows [min–max]. Latency in ms. Errors: every response that is not 2xx/304,"
-                        + " by status over all runs. CPU: service cores busy on average. RSS: the service's VmHWM.\n\n");
+                        + " by status over all runs. CPU: service cores busy on average, of which JIT: its JIT compiler"
+                        + " threads (a warm-up goes on while they are busy, up to a limit). RSS: the service's VmHWM.\n\n");
         md.append("| Scenario | JDK | Load | Throughput req/s [min–max] | p50 | p90 | p99 | max | Errors (statuses) | CPU"
-                + " | Peak RSS MiB | pgbench tx/s | Ratio | Target |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | JIT | Peak RSS MiB | pgbench tx/s | Ratio | Target |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             Optional<Double> ratio = ratio(row);
             String target = row.minRatio().map(min -> "≥ " + f(min, 2) + (ratio.isPresent() && ratio.get() >= min
@@ -131,6 +132,7 @@ final class Results {
                     .append(" | ").append(f(median(row.runs(), Run::max), 1))
                     .append(" | ").append(statuses(row.runs()))
                     .append(" | ").append(f(median(row.runs(), Run::cpuCores), 2))
+                    .append(" | ").append(f(median(row.runs(), Run::jitCores), 2))
                     .append(" | ").append(f(max(row.runs(), Run::peakRssMib), 0))
                     .append(" | ").append(row.reference().flatMap(this::pg)
                             .map(p -> f(median(p.runs(), Run::throughput), 0)).orElse(""))
@@ -262,6 +264,7 @@ final class Results {
         m.put("maxMs", median(runs, Run::max));
         m.put("errors", runs.stream().mapToLong(Run::errors).sum());
         m.put("cpuCores", median(runs, Run::cpuCores));
+        m.put("jitCores", median(runs, Run::jitCores));
         m.put("peakRssMib", max(runs, Run::peakRssMib));
         return m;
     }

@@ -141,6 +141,23 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** The service's CPU use over a stretch of time, in cores busy on average: all of it, and its JIT compiler's. */
+    record Cpu(double cores, double jitCores) {
+        static final Cpu NONE = new Cpu(Double.NaN, Double.NaN);
+    }
+
+    /** A reading of the service's CPU counters; {@link #since} turns two of them into {@link Cpu}. */
+    record Reading(double cpuSeconds, double jitSeconds, long nanoTime) {
+        Cpu since(Reading earlier) {
+            double seconds = (nanoTime - earlier.nanoTime) / 1e9;
+            return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, (jitSeconds - earlier.jitSeconds) / seconds);
+        }
+    }
+
+    Reading read() {
+        return new Reading(cpuSeconds(), compilerCpuSeconds(), System.nanoTime());
+    }
+
     /** CPU seconds (user + system) the service has used so far, from /proc/PID/stat. */
     double cpuSeconds() {
         try {
@@ -151,6 +168,32 @@ final class Service implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}) have used
+     * so far, from /proc/PID/task/TID/stat; NaN when they cannot be read.
+     */
+    double compilerCpuSeconds() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return ticks / (double) CLOCK_TICKS_PER_SECOND;
     }
 
     /** The service's peak resident set size so far (VmHWM), in MiB. */

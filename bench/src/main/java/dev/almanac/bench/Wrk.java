@@ -45,13 +45,11 @@ final class Wrk {
         env.put("BENCH_WEEK_ZERO_EPOCH", String.valueOf(Plan.WEEK_ZERO.getEpochSecond()));
         env.put("BENCH_WRITE_CALENDAR", String.valueOf(plan.writeCalendar()));
         long seconds = Math.max(1, duration.toSeconds());
-        double cpuBefore = service.cpuSeconds();
-        long started = System.nanoTime();
+        Service.Reading before = service.read();
         Tools.Output out = Tools.run(List.of("wrk", "-t", String.valueOf(Math.min(2, concurrency)), "-c",
                 String.valueOf(concurrency), "-d", seconds + "s", "--timeout", "5s", "-s", script.toString(),
                 "http://127.0.0.1:" + Service.PORT), env, dir, Duration.ofSeconds(seconds + 30));
-        double wall = (System.nanoTime() - started) / 1e9;
-        double cpu = (service.cpuSeconds() - cpuBefore) / wall;
+        Service.Cpu cpu = service.read().since(before);
         String line = out.text().lines().filter(l -> l.startsWith("BENCH_JSON ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures (exit " + out.exit() + "):\n"
                         + out.text()));
@@ -67,7 +65,7 @@ final class Wrk {
             }
             return new Run(n.get("requests").asDouble() / secs, n.get("p50").asDouble() / 1000,
                     n.get("p90").asDouble() / 1000, n.get("p99").asDouble() / 1000, n.get("max").asDouble() / 1000,
-                    n.get("requests").asLong(), statuses, cpu, service.peakRssMib());
+                    n.get("requests").asLong(), statuses, cpu.cores(), cpu.jitCores(), service.peakRssMib());
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable wrk figures: " + line, e);
         }
