@@ -63,16 +63,15 @@ final class JsonBodies {
 
     private void requireContentType(Context ctx, Set<String> accepted) {
         String header = ctx.header("Content-Type");
-        String expected = String.join(" or ", accepted.stream().sorted().toList());
         if (header == null || header.isBlank()) {
             throw new HttpProblem(415, "request.unsupported_media_type",
-                    "Send the body with Content-Type: " + expected);
+                    "Send the body with Content-Type: " + expected(accepted));
         }
         String[] parts = header.split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!accepted.contains(mediaType)) {
             throw new HttpProblem(415, "request.unsupported_media_type",
-                    "Content-Type must be " + expected);
+                    "Content-Type must be " + expected(accepted));
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
@@ -83,6 +82,10 @@ final class JsonBodies {
                 }
             }
         }
+    }
+
+    private static String expected(Set<String> accepted) {
+        return String.join(" or ", accepted.stream().sorted().toList());
     }
 
     private byte[] read(Context ctx) {
