@@ -2,6 +2,11 @@ package dev.almanac.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.almanac.domain.security.RequestId;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What the access log writes for a path and a duration: nothing that can forge a line or fill a disk. */
@@ -32,5 +37,30 @@ class RequestLogTest {
         assertThat(RequestLog.tenths(7f)).isEqualTo("7.0");
         assertThat(RequestLog.tenths(1234.96f)).isEqualTo("1235.0");
         assertThat(RequestLog.tenths(null)).isEqualTo("0.0");
+    }
+
+    @Test
+    void a_new_request_id_is_a_version_4_uuid_and_never_repeats_across_threads() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        IntStream.range(0, 200_000).parallel().forEach(i -> {
+            String id = RequestLog.newId();
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            assertThat(RequestId.isWellFormed(id)).isTrue();
+            assertThat(seen.add(id)).as("a repeated id").isTrue();
+        });
+        assertThat(seen).hasSize(200_000);
+    }
+
+    @Test
+    void a_sane_incoming_id_is_kept_and_anything_else_replaced() {
+        assertThat(RequestLog.idFor("client-42.retry:1")).isEqualTo("client-42.retry:1");
+        for (String insane : new String[] {null, "", "a b", "x".repeat(500), "line\nbreak"}) {
+            String id = RequestLog.idFor(insane);
+            assertThat(id).isNotEqualTo(insane);
+            assertThat(UUID.fromString(id).version()).isEqualTo(4);
+        }
     }
 }
