@@ -112,6 +112,8 @@ public final class Harness {
         private Wrk wrk;
         private PgBench pgbench;
         private int services;
+        /** What is left of this JDK's {@link Plan#warmupBudget()}: how much longer its warm-ups may still go on. */
+        private Duration extraWarmupLeft = Duration.ZERO;
 
         Run(Plan plan, Path serviceJar, List<Path> jdks, Path work, Path logs) {
             this.plan = plan;
@@ -318,16 +320,19 @@ public final class Harness {
 
         private void scenarios(Service service, String token, boolean withPgbench) {
             String jdk = service.jdk();
+            extraWarmupLeft = plan.warmupBudget();
             int c = plan.concurrency();
             var load = new HttpLoad(plan, token, versions);
 
             say("[%s] sign-in (Argon2id), 2 clients", jdk);
-            warmUp(d -> load.closed(load.scenario("sign-in"), 2, Duration.ZERO, d, service), service);
+            Duration signInWarmed = warmUp(d -> load.closed(load.scenario("sign-in"), 2, Duration.ZERO, d, service),
+                    service);
             var signIns = new ArrayList<dev.almanac.bench.Run>();
             for (int r = 0; r < plan.runs(); r++) {
                 signIns.add(load.closed(load.scenario("sign-in"), 2, Duration.ZERO, plan.run(), service));
             }
-            results.rows.add(new Results.Row("sign-in (Argon2id)", jdk, "closed, 2 clients", signIns,
+            results.rows.add(new Results.Row("sign-in (Argon2id)", jdk, "closed, 2 clients, " + warmedUp(signInWarmed),
+                    signIns,
                     Optional.empty(), Optional.empty()));
 
             for (String[] s : THROUGHPUT) {
@@ -413,7 +418,7 @@ public final class Harness {
         /**
          * Warms a scenario up with {@code round}: for the plan's warm-up, then on in rounds of a second for as long
          * as the service's JIT compiler threads were busier than {@link #JIT_QUIET_CORES} in the round before, up to
-         * the plan's limit. A run measured while C2 is still compiling the scenario's code measures the compiler too:
+         * the plan's limit per scenario and within what is left of the JDK's budget. A run measured while C2 is still compiling the scenario's code measures the compiler too:
          * in a full run (2026-11-22) the compiler took 0.3-0.5 of the machine's two cores through the first two of
          * the three create runs after a fixed 3-second warm-up, and the create figure was the median of those.
          *
@@ -421,12 +426,14 @@ public final class Harness {
          */
         private Duration warmUp(java.util.function.Consumer<Duration> round, Service service) {
             long start = System.nanoTime();
-            long limit = start + plan.warmupLimit().toNanos();
+            long limit = start + Math.min(plan.warmupLimit().toNanos(),
+                    plan.warmup().toNanos() + extraWarmupLeft.toNanos());
             Duration next = plan.warmup();
+            double jit;
             while (true) {
                 Service.Reading before = service.read();
                 round.accept(next);
-                double jit = service.read().since(before).jitCores();
+                jit = service.read().since(before).jitCores();
                 // NaN (counters unreadable) ends the warm-up as quiet would: never an endless loop.
                 if (!(jit > JIT_QUIET_CORES) || System.nanoTime() + 1_000_000_000L > limit) {
                     break;
@@ -434,7 +441,15 @@ public final class Harness {
                 next = Duration.ofSeconds(1);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            say("  warmed up for %.0f s", took.toMillis() / 1000.0);
+            Duration extra = took.minus(plan.warmup());
+            if (!extra.isNegative()) {
+                extraWarmupLeft = extraWarmupLeft.minus(extra);
+                if (extraWarmupLeft.isNegative()) {
+                    extraWarmupLeft = Duration.ZERO;
+                }
+            }
+            say("  warmed up for %.0f s (JIT %.2f cores in the last round%s)", took.toMillis() / 1000.0, jit,
+                    jit > JIT_QUIET_CORES ? ", still busy: limit reached" : "");
             return took;
         }
 

@@ -146,16 +146,30 @@ final class Service implements AutoCloseable {
         static final Cpu NONE = new Cpu(Double.NaN, Double.NaN);
     }
 
-    /** A reading of the service's CPU counters; {@link #since} turns two of them into {@link Cpu}. */
-    record Reading(double cpuSeconds, double jitSeconds, long nanoTime) {
+    /**
+     * A reading of the service's CPU counters; {@link #since} turns two of them into {@link Cpu}. The compiler's
+     * time is kept per thread: HotSpot starts and stops compiler threads as its backlog grows and shrinks (on more
+     * cores than two), and a thread that ends takes its time out of any plain sum. A thread seen only in the later
+     * reading began within the stretch and counts whole; one that ended within it loses what it did after the first
+     * reading (an undercount, never a negative figure).
+     */
+    record Reading(double cpuSeconds, Map<String, Long> compilerTicks, long nanoTime) {
         Cpu since(Reading earlier) {
             double seconds = (nanoTime - earlier.nanoTime) / 1e9;
-            return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, (jitSeconds - earlier.jitSeconds) / seconds);
+            double jit = Double.NaN;
+            if (compilerTicks != null && earlier.compilerTicks != null) {
+                long ticks = 0;
+                for (Map.Entry<String, Long> thread : compilerTicks.entrySet()) {
+                    ticks += thread.getValue() - earlier.compilerTicks.getOrDefault(thread.getKey(), 0L);
+                }
+                jit = ticks / (double) CLOCK_TICKS_PER_SECOND / seconds;
+            }
+            return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, jit);
         }
     }
 
     Reading read() {
-        return new Reading(cpuSeconds(), compilerCpuSeconds(), System.nanoTime());
+        return new Reading(cpuSeconds(), compilerTicks(), System.nanoTime());
     }
 
     /** CPU seconds (user + system) the service has used so far, from /proc/PID/stat. */
@@ -171,11 +185,11 @@ final class Service implements AutoCloseable {
     }
 
     /**
-     * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}) have used
-     * so far, from /proc/PID/task/TID/stat; NaN when they cannot be read.
+     * CPU clock ticks (user + system) of each of the JVM's JIT compiler threads ({@code C1 CompilerThread*},
+     * {@code C2 CompilerThread*}) alive now, by thread id, from /proc/PID/task/TID/stat; null when they cannot be read.
      */
-    double compilerCpuSeconds() {
-        long ticks = 0;
+    Map<String, Long> compilerTicks() {
+        var ticks = new java.util.HashMap<String, Long>();
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String stat;
@@ -187,13 +201,13 @@ final class Service implements AutoCloseable {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            return null;
         }
-        return ticks / (double) CLOCK_TICKS_PER_SECOND;
+        return Map.copyOf(ticks);
     }
 
     /** The service's peak resident set size so far (VmHWM), in MiB. */
