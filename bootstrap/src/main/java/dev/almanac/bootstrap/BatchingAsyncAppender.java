@@ -86,6 +86,12 @@ public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILog
             addError("no appender attached to [" + name + "]: nothing to write to");
             return;
         }
+        Thread previous = worker;
+        if (previous != null && previous.isAlive()) {
+            // Two workers would write the same queue out of order.
+            addError("[" + name + "] is still writing what was waiting when it stopped; not started again");
+            return;
+        }
         Thread thread = new Thread(this::work, "logback-batching-" + name);
         thread.setDaemon(true);
         worker = thread;

@@ -117,6 +117,28 @@ class BatchingAsyncAppenderTest {
     }
 
     @Test
+    void it_starts_again_after_a_stop_but_not_while_its_old_worker_is_still_writing() throws Exception {
+        var stuck = started(new Stuck());
+        start(stuck);
+        logger.info("first");
+        assertThat(stuck.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        batching.stop(); // gives up after a second: the output is stuck
+        batching.start();
+        assertThat(batching.isStarted()).as("started beside a worker still writing").isFalse();
+
+        stuck.release.countDown();
+        await(() -> stuck.written.size() == 1);
+        await(() -> {
+            batching.start();
+            return batching.isStarted();
+        });
+        logger.info("second");
+        await(() -> stuck.written.size() == 2);
+        assertThat(stuck.written).containsExactly("first", "second");
+    }
+
+    @Test
     void it_does_not_start_without_an_output_or_with_a_queue_of_nothing() {
         batching.setContext(context);
         batching.start();
