@@ -31,13 +31,14 @@ import java.util.concurrent.locks.LockSupport;
  * </appender>
  * }</pre>
  *
- * <p>Stopping it writes what is still waiting (the logger context stops it at shutdown), for at most a second; the
- * appenders attached to it keep running.
+ * <p>Stopping it writes what is still waiting, for at most a second; the appenders attached to it keep running.
+ * Its worker is a daemon thread and logback is not stopped at exit, so {@link Main}'s shutdown hook stops every
+ * such appender once the service has closed ({@link #stopAll}): the lines of the last requests are written too.
  */
 public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
     /** Quiet rounds after which the worker sleeps until an event wakes it. */
-    private static final int QUIET_ROUNDS_BEFORE_SLEEP = 10;
+    private static final int QUIET_ROUNDS_BEFORE_SLEEP = 3;
     private static final long STOP_WAIT_MILLIS = 1_000;
 
     private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
@@ -128,7 +129,7 @@ public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILog
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(sleepMillis));
                 }
                 asleep.set(false);
-                quietRounds = 0;
+                // quietRounds stays where it is: when nothing came, the next round goes back to sleep at once.
             }
         }
         drain();
@@ -172,6 +173,20 @@ public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILog
         }
         // The attached appenders are left running: they are shared (STDOUT serves the root logger too), and the
         // logger context stops them itself.
+    }
+
+    /**
+     * Stops every {@code BatchingAsyncAppender} attached to a logger of {@code context}, writing what they hold; the
+     * appenders they write to (stdout) keep running.
+     */
+    static void stopAll(ch.qos.logback.classic.LoggerContext context) {
+        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+            for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+                if (it.next() instanceof BatchingAsyncAppender batching) {
+                    batching.stop();
+                }
+            }
+        }
     }
 
     /** Whether the worker sleeps until an event wakes it (for tests). */

@@ -45,7 +45,12 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(almanac::close, "almanac-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            almanac.close();
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+                BatchingAsyncAppender.stopAll(logging); // the access lines still waiting, written before exit
+            }
+        }, "almanac-shutdown"));
         LOG.info("Almanac {} ready on port {} in {} ms", Almanac.version(), almanac.port(),
                 (System.nanoTime() - started) / 1_000_000);
     }

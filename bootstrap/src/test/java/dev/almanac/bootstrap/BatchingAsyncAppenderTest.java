@@ -96,6 +96,7 @@ class BatchingAsyncAppenderTest {
         logger.info("before the quiet");
         await(() -> written.list.size() == 1);
         await(batching::asleep);
+        Thread.sleep(200); // past its last look at the queue: parked for the five minutes
         logger.info("after the quiet");
         // Asleep for five minutes unless the line wakes it.
         await(() -> written.list.size() == 2);
@@ -136,6 +137,20 @@ class BatchingAsyncAppenderTest {
         logger.info("second");
         await(() -> stuck.written.size() == 2);
         assertThat(stuck.written).containsExactly("first", "second");
+    }
+
+    @Test
+    void the_shutdown_hook_writes_what_every_batching_appender_of_the_context_still_holds() {
+        ListAppender<ILoggingEvent> written = started(new ListAppender<>());
+        batching.setBatchMillis(Duration.ofMinutes(5).toMillis());
+        start(written);
+        IntStream.range(0, 20).forEach(i -> logger.info("line {}", i));
+
+        BatchingAsyncAppender.stopAll(context);
+
+        assertThat(batching.isStarted()).isFalse();
+        assertThat(written.list).hasSize(20);
+        assertThat(written.isStarted()).isTrue();
     }
 
     @Test
