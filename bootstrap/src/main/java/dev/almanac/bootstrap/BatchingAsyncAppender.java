@@ -1,5 +1,7 @@
 package dev.almanac.bootstrap;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
@@ -179,8 +181,8 @@ public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILog
      * Stops every {@code BatchingAsyncAppender} attached to a logger of {@code context}, writing what they hold; the
      * appenders they write to (stdout) keep running.
      */
-    static void stopAll(ch.qos.logback.classic.LoggerContext context) {
-        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+    static void stopAll(LoggerContext context) {
+        for (Logger logger : context.getLoggerList()) {
             for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
                 if (it.next() instanceof BatchingAsyncAppender batching) {
                     batching.stop();

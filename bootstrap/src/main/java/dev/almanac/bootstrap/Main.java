@@ -1,5 +1,6 @@
 package dev.almanac.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.almanac.adapter.persistence.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             almanac.close();
-            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
                 BatchingAsyncAppender.stopAll(logging); // the access lines still waiting, written before exit
             }
         }, "almanac-shutdown"));

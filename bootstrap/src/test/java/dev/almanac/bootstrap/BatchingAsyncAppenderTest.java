@@ -104,11 +104,7 @@ class BatchingAsyncAppenderTest {
 
     @Test
     void stopping_writes_every_line_still_waiting_and_leaves_the_output_running() {
-        ListAppender<ILoggingEvent> written = started(new ListAppender<>());
-        batching.setBatchMillis(Duration.ofMinutes(5).toMillis());
-        start(written);
-
-        IntStream.range(0, 50).forEach(i -> logger.info("line {}", i));
+        ListAppender<ILoggingEvent> written = holding(50);
         batching.stop();
 
         assertThat(written.list).hasSize(50);
@@ -141,11 +137,7 @@ class BatchingAsyncAppenderTest {
 
     @Test
     void the_shutdown_hook_writes_what_every_batching_appender_of_the_context_still_holds() {
-        ListAppender<ILoggingEvent> written = started(new ListAppender<>());
-        batching.setBatchMillis(Duration.ofMinutes(5).toMillis());
-        start(written);
-        IntStream.range(0, 20).forEach(i -> logger.info("line {}", i));
-
+        ListAppender<ILoggingEvent> written = holding(20);
         BatchingAsyncAppender.stopAll(context);
 
         assertThat(batching.isStarted()).isFalse();
@@ -165,6 +157,15 @@ class BatchingAsyncAppenderTest {
         empty.setQueueSize(0);
         empty.start();
         assertThat(empty.isStarted()).isFalse();
+    }
+
+    /** The appender started with a five-minute batch, holding {@code lines} lines it has most likely not written. */
+    private ListAppender<ILoggingEvent> holding(int lines) {
+        ListAppender<ILoggingEvent> written = started(new ListAppender<>());
+        batching.setBatchMillis(Duration.ofMinutes(5).toMillis());
+        start(written);
+        IntStream.range(0, lines).forEach(i -> logger.info("line {}", i));
+        return written;
     }
 
     private <A extends AppenderBase<ILoggingEvent>> A started(A appender) {
