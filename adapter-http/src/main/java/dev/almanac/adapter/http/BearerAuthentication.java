@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The auth filter: every route not {@link Routes.Access#PUBLIC} needs a credential, either an access token
+ * The auth check: every route not {@link Routes.Access#PUBLIC} needs a credential, either an access token
  * ({@code Authorization: Bearer <token>}, checked by {@link IdentifyCallerUseCase}: signature, then its session, ADR 0015) or an API key
  * ({@code X-API-Key: <key>}, or {@code Authorization: Bearer <key>}: keys start {@code alm_}, tokens never do),
  * checked by {@link AuthenticateApiKeyUseCase} and then held to the scope the route needs. The account the
@@ -41,9 +41,11 @@ final class BearerAuthentication {
         this.apiKeys = apiKeys;
     }
 
-    /** Runs before every matched route; public routes pass, every other route demands a valid credential. */
-    void filter(Context ctx) {
-        Routes.Access access = Routes.Access.of(ctx.routeRoles());
+    /**
+     * Runs first in every route's handler ({@link Routes#register}) with the access the route needs: a public route
+     * passes, every other route demands a valid credential.
+     */
+    void check(Context ctx, Routes.Access access) {
         if (access instanceof Routes.Access.Public) {
             return;
         }
@@ -120,9 +122,21 @@ final class BearerAuthentication {
         return end == length ? header.substring(start, credentialEnd) : null;
     }
 
+    /**
+     * The characters of {@code token68} (RFC 9110 §11.2) but {@code =}, by code: a table, because the loop above
+     * looks at every character of a token of several hundred on every request.
+     */
+    private static final boolean[] TOKEN68 = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN68[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+    }
+
     private static boolean isToken68(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < 128 && TOKEN68[c];
     }
 
     /** An API key authenticates (401 if not), then must be allowed on this route (403 if not). */

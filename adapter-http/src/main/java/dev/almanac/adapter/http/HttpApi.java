@@ -103,8 +103,7 @@ public final class HttpApi implements AutoCloseable {
 
             config.routes.before(RequestLog::assignId);
             config.routes.before(addresses::assign);
-            config.routes.beforeMatched(authentication::filter);
-            Routes.register(config.routes, table, limiter);
+            Routes.register(config.routes, table, limiter, authentication);
             // A response without content names no content type (Javalin's default is text/plain). Every other
             // answer may come gzipped or plain depending on Accept-Encoding, so shared caches must keep them apart
             // (RFC 9110 §12.5.5): the docs and the key set are cacheable.

@@ -17,7 +17,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Every route of the API, with what it needs of its caller. Nothing is registered anywhere else. */
 final class Routes {
@@ -36,12 +35,6 @@ final class Routes {
         /** An access token, or an API key granted {@code scope}. */
         static Access needs(Scope scope) {
             return new Scoped(scope);
-        }
-
-        /** The access a matched route was registered with. */
-        static Access of(Set<RouteRole> roles) {
-            return roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("a route was registered without its access"));
         }
 
         record Public() implements Access {
@@ -81,6 +74,28 @@ final class Routes {
         String calendar = "/v1/calendars/{calendarId}";
         String event = calendar + "/events/{eventId}";
         return List.of(
+                // Javalin tries the routes of a method in this order, one regular expression each, until one
+                // matches: the routes clients call most come first. No two routes of a method match one path
+                // (RoutesTest), so the order decides nothing else.
+                new Route(HandlerType.GET, event, needs(EVENTS_READ), events::get),
+                new Route(HandlerType.PATCH, event, needs(EVENTS_WRITE), events::update),
+                new Route(HandlerType.DELETE, event, needs(EVENTS_WRITE), events::delete),
+                new Route(HandlerType.POST, calendar + "/events", needs(EVENTS_WRITE), events::create),
+                new Route(HandlerType.GET, calendar + "/events", needs(EVENTS_READ), events::list),
+
+                new Route(HandlerType.POST, "/v1/calendars", needs(CALENDARS_WRITE), calendars::create),
+                new Route(HandlerType.GET, "/v1/calendars", needs(CALENDARS_READ), calendars::list),
+                new Route(HandlerType.GET, calendar, needs(CALENDARS_READ), calendars::get),
+                new Route(HandlerType.PATCH, calendar, needs(CALENDARS_WRITE), calendars::update),
+                new Route(HandlerType.DELETE, calendar, needs(CALENDARS_WRITE), calendars::delete),
+
+                new Route(HandlerType.GET, calendar + "/ical", needs(EVENTS_READ), ical::export),
+                new Route(HandlerType.POST, calendar + "/ical", needs(EVENTS_WRITE), ical::importFile),
+                new Route(HandlerType.POST, calendar + "/feeds", needs(FEEDS_WRITE), feeds::create),
+                new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", needs(FEEDS_WRITE), feeds::revoke),
+                // Public, but gated by the unguessable token in the path: that token is the feed's credential.
+                new Route(HandlerType.GET, "/v1/feeds/{token}", PUBLIC, feeds::read),
+
                 new Route(HandlerType.POST, "/v1/accounts", PUBLIC, accounts::signUp).limitedBy(limits.signUp()),
                 new Route(HandlerType.POST, "/v1/accounts/verify", PUBLIC, accounts::verify),
                 new Route(HandlerType.POST, "/v1/accounts/verify/resend", PUBLIC, accounts::resendVerification)
@@ -102,25 +117,6 @@ final class Routes {
                 new Route(HandlerType.DELETE, "/v1/me/api-keys/{apiKeyId}", SESSION_ONLY, apiKeys::revoke),
                 new Route(HandlerType.GET, "/.well-known/jwks.json", PUBLIC, jwks::get),
 
-                new Route(HandlerType.POST, "/v1/calendars", needs(CALENDARS_WRITE), calendars::create),
-                new Route(HandlerType.GET, "/v1/calendars", needs(CALENDARS_READ), calendars::list),
-                new Route(HandlerType.GET, calendar, needs(CALENDARS_READ), calendars::get),
-                new Route(HandlerType.PATCH, calendar, needs(CALENDARS_WRITE), calendars::update),
-                new Route(HandlerType.DELETE, calendar, needs(CALENDARS_WRITE), calendars::delete),
-
-                new Route(HandlerType.POST, calendar + "/events", needs(EVENTS_WRITE), events::create),
-                new Route(HandlerType.GET, calendar + "/events", needs(EVENTS_READ), events::list),
-                new Route(HandlerType.GET, event, needs(EVENTS_READ), events::get),
-                new Route(HandlerType.PATCH, event, needs(EVENTS_WRITE), events::update),
-                new Route(HandlerType.DELETE, event, needs(EVENTS_WRITE), events::delete),
-
-                new Route(HandlerType.GET, calendar + "/ical", needs(EVENTS_READ), ical::export),
-                new Route(HandlerType.POST, calendar + "/ical", needs(EVENTS_WRITE), ical::importFile),
-                new Route(HandlerType.POST, calendar + "/feeds", needs(FEEDS_WRITE), feeds::create),
-                new Route(HandlerType.DELETE, calendar + "/feeds/{feedId}", needs(FEEDS_WRITE), feeds::revoke),
-                // Public, but gated by the unguessable token in the path: that token is the feed's credential.
-                new Route(HandlerType.GET, "/v1/feeds/{token}", PUBLIC, feeds::read),
-
                 new Route(HandlerType.GET, "/health", PUBLIC, health::get),
                 new Route(HandlerType.GET, "/openapi.yaml", PUBLIC, docs::openApi),
                 new Route(HandlerType.GET, "/docs", PUBLIC, docs::index),
@@ -128,14 +124,23 @@ final class Routes {
     }
 
     /**
-     * Registers the table. Every GET route also answers HEAD with the same handler and access, so HEAD gives the
-     * very status and headers GET would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200
-     * without running the handler or the access check.
+     * Registers the table. Every route that is not {@link Access#PUBLIC} checks its caller first ({@code
+     * authentication}, with the route's own access), then its rate limit if it declares one, then runs its handler.
+     * The check is part of the route's handler, not a Javalin {@code beforeMatched} filter: such a filter costs a
+     * second match of the path's regular expression on every request, and a route holds its access anyway. Every
+     * GET route also answers HEAD with the same handler and access, so HEAD gives the very status and headers GET
+     * would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200 without running the handler or the
+     * access check.
      */
-    static void register(RoutesConfig routes, List<Route> table, PerAddressRateLimiter limiter) {
+    static void register(RoutesConfig routes, List<Route> table, PerAddressRateLimiter limiter,
+                         BearerAuthentication authentication) {
         for (Route route : table) {
-            Handler handler = route.limit().map(limit -> limiter.guard(limit, route.handler()))
+            Handler limited = route.limit().map(limit -> limiter.guard(limit, route.handler()))
                     .orElse(route.handler());
+            Handler handler = route.access() instanceof Access.Public ? limited : ctx -> {
+                authentication.check(ctx, route.access());
+                limited.handle(ctx);
+            };
             routes.addHttpHandler(route.method(), route.path(), handler, route.access());
             if (route.method() == HandlerType.GET) {
                 routes.addHttpHandler(HandlerType.HEAD, route.path(), handler, route.access());

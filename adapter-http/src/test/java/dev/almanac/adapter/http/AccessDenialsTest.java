@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 403 that a handler throws (rather than the authentication filter) is driven through a route of this test's
- * own, behind the real authentication filter and error mapping.
+ * A 403 that a handler throws (rather than the authentication check) is driven through a route of this test's
+ * own, behind the real authentication check and error mapping.
  */
 class AccessDenialsTest {
     private static final SessionId SESSION = new SessionId(UUID.fromString("0190aaaa-0000-7000-8000-0000000000b1"));
@@ -47,11 +47,11 @@ class AccessDenialsTest {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.before(RequestLog::assignId);
-            config.routes.beforeMatched(authentication::filter);
             Routes.register(config.routes, List.of(new Routes.Route(HandlerType.DELETE, "/v1/things/{thingId}",
                     Routes.Access.SESSION_ONLY, ctx -> {
                         throw new ForbiddenException("thing.forbidden", "Not yours to delete");
-                    })), new PerAddressRateLimiter(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)));
+                    })), new PerAddressRateLimiter(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)),
+                    authentication);
             errors.register(config.routes);
         }).start("127.0.0.1", 0);
     }

@@ -8,6 +8,7 @@ import dev.almanac.adapter.http.testing.ApiServer;
 import dev.almanac.adapter.http.testing.Json;
 import dev.almanac.adapter.http.testing.JsonHttp;
 import dev.almanac.adapter.http.testing.Reply;
+import io.javalin.http.HandlerType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -138,6 +139,65 @@ class ProtocolTest {
 
             reply.problem(405, "request.method_not_allowed");
             assertThat(reply.header("Allow")).contains("GET");
+        }
+
+        // Javalin tries a method's routes in the order they were registered, so the routes clients call most come
+        // first, and no path can match two routes of one method, so the order never decides which one answers.
+
+        @Test
+        void no_path_matches_two_routes_of_one_method() {
+            List<Routes.Route> table = server.api().table();
+            var clashes = new java.util.ArrayList<String>();
+            for (int i = 0; i < table.size(); i++) {
+                for (int j = i + 1; j < table.size(); j++) {
+                    Routes.Route a = table.get(i);
+                    Routes.Route b = table.get(j);
+                    if (a.method() == b.method() && onePathMatchesBoth(a.path(), b.path())) {
+                        clashes.add(a.method() + " " + a.path() + " and " + b.path());
+                    }
+                }
+            }
+            assertThat(clashes).isEmpty();
+        }
+
+        @Test
+        void the_clash_check_sees_a_clash() {
+            assertThat(onePathMatchesBoth("/v1/calendars/{calendarId}", "/v1/calendars/{id}")).isTrue();
+            assertThat(onePathMatchesBoth("/v1/me/{what}", "/v1/me/audit")).isTrue();
+            assertThat(onePathMatchesBoth("/v1/me/sessions", "/v1/me/audit")).isFalse();
+            assertThat(onePathMatchesBoth("/docs", "/docs/{file}")).isFalse();
+        }
+
+        @Test
+        void the_event_routes_are_tried_first() {
+            String event = "/v1/calendars/{calendarId}/events/{eventId}";
+            String events = "/v1/calendars/{calendarId}/events";
+            assertThat(paths(HandlerType.GET)).startsWith(event, events);
+            assertThat(paths(HandlerType.PATCH)).startsWith(event);
+            assertThat(paths(HandlerType.DELETE)).startsWith(event);
+            assertThat(paths(HandlerType.POST)).startsWith(events);
+        }
+
+        private List<String> paths(HandlerType method) {
+            return server.api().table().stream().filter(r -> r.method() == method).map(Routes.Route::path).toList();
+        }
+
+        /**
+         * Whether one path can match both templates: as many segments, and at every segment the same literal or a
+         * parameter ({@code {name}}, one whole segment) on at least one side.
+         */
+        private boolean onePathMatchesBoth(String a, String b) {
+            String[] left = a.split("/");
+            String[] right = b.split("/");
+            if (left.length != right.length) {
+                return false;
+            }
+            for (int i = 0; i < left.length; i++) {
+                if (!left[i].equals(right[i]) && !left[i].startsWith("{") && !right[i].startsWith("{")) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
