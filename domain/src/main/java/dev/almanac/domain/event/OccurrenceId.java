@@ -47,7 +47,11 @@ public record OccurrenceId(EventId seriesId, TimePoint originalStart) {
 
     /** The series id and the original start's text, when {@code text} has the occurrence id's form. */
     public static Optional<Parsed> parse(String text) {
-        Matcher m = TEXT.matcher(text == null ? "" : text);
+        // Every event route asks this of its id first, and a plain event id has no underscore: no matcher for it.
+        if (text == null || text.indexOf('_') < 0) {
+            return Optional.empty();
+        }
+        Matcher m = TEXT.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
