@@ -7,6 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Set;
 import java.util.UUID;
 
 /** The hexagon's arrows, checked on the compiled production classes of every module. */
@@ -81,6 +84,24 @@ class ArchitectureTest {
             .orShould().callMethod(Clock.class, "systemUTC")
             .orShould().callMethod(Clock.class, "systemDefaultZone")
             .because("time and randomness are injected through ports (Clock, IdGenerator)");
+
+    /** The methods by which Javalin's routing API registers something that answers requests. */
+    private static final Set<String> ROUTE_REGISTRATIONS = Set.of("addHttpHandler", "addEndpoint",
+            "get", "post", "put", "patch", "delete", "head", "options", "sse", "crud", "apiBuilder", "addWsHandler",
+            "ws");
+
+    @ArchTest
+    static final ArchRule only_the_route_table_registers_routes = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.almanac.adapter.http.Routes")
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("registers a route with Javalin") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTargetOwner().isAssignableTo("io.javalin.router.JavalinDefaultRoutingApi")
+                            && ROUTE_REGISTRATIONS.contains(call.getName());
+                }
+            })
+            .because("Routes.register puts the caller check in front of every route that is not public; a route"
+                    + " registered anywhere else would answer without it");
 
     @ArchTest
     static final ArchRule use_case_services_hide_behind_their_interfaces = classes()

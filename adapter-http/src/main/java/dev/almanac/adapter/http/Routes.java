@@ -76,7 +76,7 @@ final class Routes {
         return List.of(
                 // Javalin tries the routes of a method in this order, one regular expression each, until one
                 // matches: the routes clients call most come first. No two routes of a method match one path
-                // (RoutesTest), so the order decides nothing else.
+                // (ProtocolTest), so the order decides nothing else.
                 new Route(HandlerType.GET, event, needs(EVENTS_READ), events::get),
                 new Route(HandlerType.PATCH, event, needs(EVENTS_WRITE), events::update),
                 new Route(HandlerType.DELETE, event, needs(EVENTS_WRITE), events::delete),
@@ -126,8 +126,9 @@ final class Routes {
     /**
      * Registers the table. Every route that is not {@link Access#PUBLIC} checks its caller first ({@code
      * authentication}, with the route's own access), then its rate limit if it declares one, then runs its handler.
-     * The check is part of the route's handler, not a Javalin {@code beforeMatched} filter: such a filter costs a
-     * second match of the path's regular expression on every request, and a route holds its access anyway. Every
+     * The check is part of the route's handler, not a Javalin {@code beforeMatched} filter: for such a filter
+     * Javalin reads a route's path parameters with its regular expression a second time on every request, and a
+     * route holds its access anyway. Nothing else registers routes (an ArchUnit rule in bootstrap holds that). Every
      * GET route also answers HEAD with the same handler and access, so HEAD gives the very status and headers GET
      * would (Jetty leaves out the body); Javalin's implicit HEAD would answer 200 without running the handler or the
      * access check.
