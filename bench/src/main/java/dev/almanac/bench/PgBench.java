@@ -84,10 +84,12 @@ final class PgBench {
     Run run(String name, int clients, Duration duration) {
         long seconds = Math.max(1, duration.toSeconds());
         String prefix = "log-" + name + "-" + (++serial);
+        Service.Reading before = Service.Reading.machine();
         Tools.Output out = Tools.run(List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(2, clients)), "-T", String.valueOf(seconds), "-f",
                 dir.resolve(name + ".sql").toString(), "-l", "--log-prefix=" + prefix), env, dir,
                 Duration.ofSeconds(seconds + 60));
+        Service.Cpu machine = Service.Reading.machine().since(before);
         Matcher tps = TPS.matcher(out.text());
         if (out.exit() != 0 || !tps.find()) {
             throw new IllegalStateException("pgbench " + name + " failed (exit " + out.exit() + "):\n" + out.text());
@@ -115,8 +117,8 @@ final class PgBench {
         if (failures > 0) {
             statuses.put("failed", failures);
         }
-        Run fromLog = Run.of(micros, seconds, statuses, Service.Cpu.NONE, Double.NaN);
+        Run fromLog = Run.of(micros, seconds, statuses, machine, Double.NaN);
         return new Run(Double.parseDouble(tps.group(1)), fromLog.p50(), fromLog.p90(), fromLog.p99(), fromLog.max(),
-                fromLog.count(), statuses, Double.NaN, Double.NaN, Double.NaN);
+                fromLog.count(), statuses, Double.NaN, Double.NaN, Double.NaN, machine.stealCores());
     }
 }

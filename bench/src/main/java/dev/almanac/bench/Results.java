@@ -109,10 +109,12 @@ final class Results {
         md.append("## HTTP scenarios\n\nEach figure is the median of ").append(rows.isEmpty() ? 0 : rows.get(0).runs().size())
                 .append(" runs; throughput shows [min–max]. Latency in ms. Errors: every response that is not 2xx/304,"
                         + " by status over all runs. CPU: service cores busy on average, of which JIT: its JIT compiler"
-                        + " threads (a warm-up goes on while they are busy, up to a limit). RSS: the service's VmHWM.\n\n");
+                        + " threads (a warm-up goes on while they are busy, up to a limit). Steal: the machine's CPU"
+                        + " steal during the runs, in cores (time the hypervisor gave to other guests; a busy host shows"
+                        + " here). RSS: the service's VmHWM.\n\n");
         md.append("| Scenario | JDK | Load | Throughput req/s [min–max] | p50 | p90 | p99 | max | Errors (statuses) | CPU"
-                + " | JIT | Peak RSS MiB | pgbench tx/s | Ratio | Target |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | JIT | Steal | Peak RSS MiB | pgbench tx/s | Ratio | Target |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             Optional<Double> ratio = ratio(row);
             String target = row.minRatio().map(min -> "≥ " + f(min, 2) + (ratio.isPresent() && ratio.get() >= min
@@ -133,6 +135,7 @@ final class Results {
                     .append(" | ").append(statuses(row.runs()))
                     .append(" | ").append(f(median(row.runs(), Run::cpuCores), 2))
                     .append(" | ").append(f(median(row.runs(), Run::jitCores), 2))
+                    .append(" | ").append(f(median(row.runs(), Run::stealCores), 2))
                     .append(" | ").append(f(max(row.runs(), Run::peakRssMib), 0))
                     .append(" | ").append(row.reference().flatMap(this::pg)
                             .map(p -> f(median(p.runs(), Run::throughput), 0)).orElse(""))
@@ -144,14 +147,16 @@ final class Results {
             seriesWeek.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
         }
         md.append("\n## pgbench (the physical limit, same server, same tables)\n\n");
-        md.append("| Statement | Clients | tx/s [min–max] | p50 | p90 | p99 | max | Failed |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| Statement | Clients | tx/s [min–max] | p50 | p90 | p99 | max | Failed | Steal |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (PgRow p : pgbench) {
             md.append("| ").append(p.statement()).append(" | ").append(p.clients()).append(" | ")
                     .append(spread(p.runs(), Run::throughput, 0)).append(" | ")
                     .append(f(median(p.runs(), Run::p50), 2)).append(" | ").append(f(median(p.runs(), Run::p90), 2))
                     .append(" | ").append(f(median(p.runs(), Run::p99), 2)).append(" | ")
                     .append(f(median(p.runs(), Run::max), 1)).append(" | ")
-                    .append(p.runs().stream().mapToLong(Run::errors).sum()).append(" |\n");
+                    .append(p.runs().stream().mapToLong(Run::errors).sum()).append(" | ")
+                    .append(f(median(p.runs(), Run::stealCores), 2)).append(" |\n");
         }
         md.append("\n## Scaling: one week of a busy calendar as the table grows (1 client)\n\n");
         md.append("| Events in table | HTTP p50 ms [min–max] | HTTP p99 | HTTP vs first | pgbench p50 ms | pgbench vs first"
@@ -265,6 +270,7 @@ final class Results {
         m.put("errors", runs.stream().mapToLong(Run::errors).sum());
         m.put("cpuCores", median(runs, Run::cpuCores));
         m.put("jitCores", median(runs, Run::jitCores));
+        m.put("stealCores", median(runs, Run::stealCores));
         m.put("peakRssMib", max(runs, Run::peakRssMib));
         return m;
     }

@@ -141,9 +141,11 @@ final class Service implements AutoCloseable {
         }
     }
 
-    /** The service's CPU use over a stretch of time, in cores busy on average: all of it, and its JIT compiler's. */
-    record Cpu(double cores, double jitCores) {
-        static final Cpu NONE = new Cpu(Double.NaN, Double.NaN);
+    /**
+     * CPU over a stretch of time, in cores busy on average: the service's, all of it and its JIT compiler's, and the
+     * machine's steal, the time the hypervisor gave to other guests while ours had work (a busy host shows here).
+     */
+    record Cpu(double cores, double jitCores, double stealCores) {
     }
 
     /**
@@ -153,7 +155,12 @@ final class Service implements AutoCloseable {
      * reading began within the stretch and counts whole; one that ended within it loses what it did after the first
      * reading (an undercount, never a negative figure).
      */
-    record Reading(double cpuSeconds, Map<String, Long> compilerTicks, long nanoTime) {
+    record Reading(double cpuSeconds, Map<String, Long> compilerTicks, long stealTicks, long nanoTime) {
+        /** The machine's counters alone, for a stretch without a service (pgbench's). */
+        static Reading machine() {
+            return new Reading(Double.NaN, null, machineStealTicks(), System.nanoTime());
+        }
+
         Cpu since(Reading earlier) {
             double seconds = (nanoTime - earlier.nanoTime) / 1e9;
             double jit = Double.NaN;
@@ -164,12 +171,27 @@ final class Service implements AutoCloseable {
                 }
                 jit = ticks / (double) CLOCK_TICKS_PER_SECOND / seconds;
             }
-            return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, jit);
+            double steal = stealTicks < 0 || earlier.stealTicks < 0 ? Double.NaN
+                    : (stealTicks - earlier.stealTicks) / (double) CLOCK_TICKS_PER_SECOND / seconds;
+            return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, jit, steal);
         }
     }
 
     Reading read() {
-        return new Reading(cpuSeconds(), compilerTicks(), System.nanoTime());
+        return new Reading(cpuSeconds(), compilerTicks(), machineStealTicks(), System.nanoTime());
+    }
+
+    /**
+     * Steal time of all the machine's CPUs so far, in clock ticks: the eighth figure of {@code /proc/stat}'s
+     * {@code cpu} line (Linux 2.6.11 and later); -1 when it cannot be read.
+     */
+    static long machineStealTicks() {
+        try (var lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.findFirst().orElse("").trim().split("\\s+");
+            return fields.length > 8 && fields[0].equals("cpu") ? Long.parseLong(fields[8]) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU seconds (user + system) the service has used so far, from /proc/PID/stat. */

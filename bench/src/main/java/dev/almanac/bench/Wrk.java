@@ -65,7 +65,8 @@ final class Wrk {
             }
             return new Run(n.get("requests").asDouble() / secs, n.get("p50").asDouble() / 1000,
                     n.get("p90").asDouble() / 1000, n.get("p99").asDouble() / 1000, n.get("max").asDouble() / 1000,
-                    n.get("requests").asLong(), statuses, cpu.cores(), cpu.jitCores(), service.peakRssMib());
+                    n.get("requests").asLong(), statuses, cpu.cores(), cpu.jitCores(), service.peakRssMib(),
+                    cpu.stealCores());
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable wrk figures: " + line, e);
         }
