@@ -418,9 +418,10 @@ public final class Harness {
         /**
          * Warms a scenario up with {@code round}: for the plan's warm-up, then on in rounds of a second for as long
          * as the service's JIT compiler threads were busier than {@link #JIT_QUIET_CORES} in the round before, up to
-         * the plan's limit per scenario and within what is left of the JDK's budget. A run measured while C2 is still compiling the scenario's code measures the compiler too:
-         * in a full run (2026-11-22) the compiler took 0.3-0.5 of the machine's two cores through the first two of
-         * the three create runs after a fixed 3-second warm-up, and the create figure was the median of those.
+         * the plan's limit per scenario and within what is left of the JDK's budget. A run measured while C2 is still
+         * compiling the scenario's code measures the compiler too: in a full run (2026-11-22) the compiler took
+         * 0.3-0.5 of the machine's two cores through the first two of the three create runs after a fixed 3-second
+         * warm-up, and the create figure was the median of those.
          *
          * @return how long the warm-up took
          */

@@ -169,12 +169,24 @@ final class Service implements AutoCloseable {
                 for (Map.Entry<String, Long> thread : compilerTicks.entrySet()) {
                     ticks += thread.getValue() - earlier.compilerTicks.getOrDefault(thread.getKey(), 0L);
                 }
-                jit = ticks / (double) CLOCK_TICKS_PER_SECOND / seconds;
+                jit = cores(ticks, seconds);
             }
             double steal = stealTicks < 0 || earlier.stealTicks < 0 ? Double.NaN
-                    : (stealTicks - earlier.stealTicks) / (double) CLOCK_TICKS_PER_SECOND / seconds;
+                    : cores(stealTicks - earlier.stealTicks, seconds);
             return new Cpu((cpuSeconds - earlier.cpuSeconds) / seconds, jit, steal);
         }
+    }
+
+    /** Clock ticks spent over {@code seconds}, as cores busy on average. */
+    private static double cores(long ticks, double seconds) {
+        return ticks / (double) CLOCK_TICKS_PER_SECOND / seconds;
+    }
+
+    /** User plus system clock ticks from a {@code /proc/.../stat} line (its fields 14 and 15). */
+    private static long cpuTicks(String stat) {
+        // After the command in parentheses, the first field is field 3 (state).
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     Reading read() {
@@ -197,10 +209,8 @@ final class Service implements AutoCloseable {
     /** CPU seconds (user + system) the service has used so far, from /proc/PID/stat. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state); utime is field 14, stime field 15
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+            return cpuTicks(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")))
+                    / (double) CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -222,8 +232,7 @@ final class Service implements AutoCloseable {
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    ticks.put(task.getFileName().toString(), cpuTicks(stat));
                 }
             }
         } catch (IOException | RuntimeException e) {

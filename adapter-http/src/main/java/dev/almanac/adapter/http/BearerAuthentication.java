@@ -32,6 +32,18 @@ final class BearerAuthentication {
 
     private static final String ATTRIBUTE = "almanac.caller";
     private static final String SESSION = "almanac.session";
+    /**
+     * The characters of {@code token68} (RFC 9110 §11.2) but {@code =}, by code: a table, because
+     * {@link #bearerCredential} looks at every character of a token of several hundred on every request.
+     */
+    private static final boolean[] TOKEN68 = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN68[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+    }
 
     private final IdentifyCallerUseCase identify;
     private final AuthenticateApiKeyUseCase apiKeys;
@@ -120,19 +132,6 @@ final class BearerAuthentication {
             end++;
         }
         return end == length ? header.substring(start, credentialEnd) : null;
-    }
-
-    /**
-     * The characters of {@code token68} (RFC 9110 §11.2) but {@code =}, by code: a table, because the loop above
-     * looks at every character of a token of several hundred on every request.
-     */
-    private static final boolean[] TOKEN68 = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            TOKEN68[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-        }
     }
 
     private static boolean isToken68(char c) {
