@@ -164,7 +164,8 @@ public final class Harness {
                         }
                         scenarios(service, token, first || plan.pgbenchOnEveryJdk());
                         if (service.ranOutOfMemory()) {
-                            results.notes.add("The service on " + service.jdk() + " hit an OutOfMemoryError with -Xmx256m.");
+                            results.notes.add("The service on " + service.jdk() + " hit an OutOfMemoryError with "
+                                    + String.join(" ", Service.HEAP) + ".");
                         }
                     } finally {
                         current = null;
@@ -173,9 +174,9 @@ public final class Harness {
                 }
             }
             jmh();
-            results.notes.add("Service: -Xmx256m, default pool (10 connections), request log at INFO. Load generator, "
-                    + "service and PostgreSQL share the machine's " + Runtime.getRuntime().availableProcessors()
-                    + " cores.");
+            results.notes.add("Service: " + String.join(" ", Service.HEAP) + ", default pool (10 connections), "
+                    + "request log at INFO. Load generator, service and PostgreSQL share the machine's "
+                    + Runtime.getRuntime().availableProcessors() + " cores.");
             results.notes.add("No OutOfMemoryError in any service log unless noted above; service logs are in " + logs);
             return results;
         }

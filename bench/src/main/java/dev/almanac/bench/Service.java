@@ -18,12 +18,19 @@ import java.util.regex.Pattern;
 
 /**
  * One running service, started as the README starts it: {@code bin/almanac}, which runs {@code java -jar
- * almanac.jar} (here with {@code -Xmx256m}) on a given JDK with its class-data archive (ADR 0027; the first start
- * on a JDK records it), against the bench database, on 127.0.0.1 only. The script replaces itself with the JVM, so
- * the PID is the JVM's and the harness can read its CPU time and peak RSS from {@code /proc}.
+ * almanac.jar} (here with a fixed heap of 256 MiB, {@link #HEAP}) on a given JDK with its class-data archive (ADR
+ * 0027; the first start on a JDK records it), against the bench database, on 127.0.0.1 only. The script replaces
+ * itself with the JVM, so the PID is the JVM's and the harness can read its CPU time and peak RSS from
+ * {@code /proc}.
  */
 final class Service implements AutoCloseable {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_HTTP_PORT", "18080"));
+    /**
+     * The service's heap: fixed at 256 MiB, the least and the most alike (docs/adr/0032). With {@code -Xmx256m}
+     * alone, G1 on JDK 25 shrank the heap to about 127 MiB under load, and the mix's p99 at half its maximum missed
+     * its target in nine full runs of ten; with the heap fixed it met it in every run (four).
+     */
+    static final List<String> HEAP = List.of("-Xms256m", "-Xmx256m");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -43,7 +50,7 @@ final class Service implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            var options = new ArrayList<>(List.of("-Xmx256m"));
+            var options = new ArrayList<>(HEAP);
             // Extra JVM options for the service only, e.g. a flight recording while profiling; never set by default.
             String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
             if (!extra.isEmpty()) {
