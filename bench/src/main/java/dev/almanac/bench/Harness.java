@@ -177,6 +177,10 @@ public final class Harness {
             results.notes.add("Service: " + String.join(" ", Service.HEAP) + ", default pool (10 connections), "
                     + "request log at INFO. Load generator, service and PostgreSQL share the machine's "
                     + Runtime.getRuntime().availableProcessors() + " cores.");
+            if (!Service.extraOptions().isEmpty()) {
+                results.notes.add("Extra service options (ALMANAC_BENCH_SERVICE_JAVA_OPTIONS), so the figures are not "
+                        + "comparable with a plain run: " + String.join(" ", Service.extraOptions()));
+            }
             results.notes.add("No OutOfMemoryError in any service log unless noted above; service logs are in " + logs);
             return results;
         }

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 final class Service implements AutoCloseable {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_HTTP_PORT", "18080"));
     /**
-     * The service's heap: fixed at 256 MiB, the least and the most alike (docs/adr/0032). With {@code -Xmx256m}
-     * alone, G1 on JDK 25 shrank the heap to about 127 MiB under load, and the mix's p99 at half its maximum missed
-     * its target in nine full runs of ten; with the heap fixed it met it in every run (four).
+     * The service's heap: fixed at 256 MiB, {@code -Xms} equal to {@code -Xmx} (docs/adr/0032). With
+     * {@code -Xmx256m} alone, G1 on JDK 25 shrank the heap to about 127 MiB under load, and the mix's p99 at half
+     * its maximum missed its target in nine of the ten full runs of one evening; with the heap fixed it met it in
+     * all four runs.
      */
     static final List<String> HEAP = List.of("-Xms256m", "-Xmx256m");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -46,16 +47,21 @@ final class Service implements AutoCloseable {
         this.readyNanos = readyNanos;
     }
 
+    /**
+     * Extra JVM options for the service only ({@code ALMANAC_BENCH_SERVICE_JAVA_OPTIONS}), e.g. a flight recording
+     * while profiling; none by default. The results' notes list them, since they make the figures incomparable.
+     */
+    static List<String> extraOptions() {
+        String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
     static Service start(Path javaHome, Path jar, BenchDatabase database, Path dataDir, Path log, Path pidFile) {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
             var options = new ArrayList<>(HEAP);
-            // Extra JVM options for the service only, e.g. a flight recording while profiling; never set by default.
-            String extra = System.getenv().getOrDefault("ALMANAC_BENCH_SERVICE_JAVA_OPTIONS", "").strip();
-            if (!extra.isEmpty()) {
-                options.addAll(List.of(extra.split("\\s+")));
-            }
+            options.addAll(extraOptions());
             var builder = new ProcessBuilder(List.of(Path.of("bin/almanac").toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
