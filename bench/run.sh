@@ -102,6 +102,7 @@ cleanup() {
     fi
     kill_if_ours "$service_pid" almanac
   fi
+  if [ -f "$work/bare.pid" ]; then kill_if_ours "$(cat "$work/bare.pid")" dev.almanac.bench.BareEndpoint; fi
   if [ -f "$work/pg/postmaster.pid" ]; then kill_if_ours "$(head -n1 "$work/pg/postmaster.pid")" "$work/pg"; fi
   exit "$status"
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Harness {
     private static volatile Service current;
+    /** The bare endpoint while it runs, to stop it if the harness is interrupted. */
+    private static volatile Service bareService;
+    /** The row of {@link Run#bareGet}. */
+    static final String BARE_GET = "get event by id, bare stack (no auth, no checks)";
     private static volatile BenchDatabase database;
 
     private Harness() {
@@ -71,6 +76,11 @@ public final class Harness {
     }
 
     private static synchronized void cleanUp() {
+        Service bare = bareService;
+        bareService = null;
+        if (bare != null) {
+            bare.close();
+        }
         Service s = current;
         current = null;
         if (s != null) {
@@ -162,7 +172,7 @@ public final class Harness {
                             scaling(seeder, service, token);
                             seriesCalendar(seeder);
                         }
-                        scenarios(service, token, first || plan.pgbenchOnEveryJdk());
+                        scenarios(service, jdk, token, first || plan.pgbenchOnEveryJdk());
                         if (service.ranOutOfMemory()) {
                             results.notes.add("The service on " + service.jdk() + " hit an OutOfMemoryError with "
                                     + String.join(" ", Service.HEAP) + ".");
@@ -214,6 +224,45 @@ public final class Harness {
             return service;
         }
 
+        /**
+         * The get scenario once more, on {@link BareEndpoint} instead of the service: the ceiling the HTTP stack
+         * itself (Javalin, Jetty, HikariCP, Jdbi, Jackson) sets for get on this machine in this run, with the same
+         * JDK, heap, wrk load and pgbench reference. The service stays up, idle, meanwhile. No target: it is the
+         * yardstick for the get row's.
+         */
+        private void bareGet(Path javaHome, String token, int c) {
+            String jdk = javaHome.getFileName().toString();
+            say("[%s] get event by id on the bare stack (Javalin + HikariCP + Jdbi, no authentication or checks)", jdk);
+            Path log = logs.resolve("bare-" + services + "-" + jdk + ".log");
+            try (Service bare = Service.startBare(javaHome, benchJar(), database, log, work.resolve("bare.pid"))) {
+                bareService = bare;
+                Duration warmed = warmUp(d -> wrk.run("get", token, c, d, bare), bare);
+                // Runs of half the usual length, at least 2 s: it is a yardstick, and the full mode must stay under
+                // 15 minutes.
+                Duration run = Collections.max(List.of(plan.run().dividedBy(2), Duration.ofSeconds(2)));
+                var http = new ArrayList<dev.almanac.bench.Run>();
+                for (int r = 0; r < plan.runs(); r++) {
+                    http.add(wrk.run("get", token, c, run, bare));
+                }
+                String reference = results.pgbench.stream().filter(p -> p.statement().startsWith("select "))
+                        .reduce((a, b) -> b).map(Results.PgRow::statement).orElse("select");
+                results.rows.add(new Results.Row(BARE_GET, jdk, "closed, " + c + " connections (wrk), "
+                        + warmedUp(warmed) + ", runs of " + run.toSeconds() + " s", http, Optional.of(reference),
+                        Optional.empty()));
+                say("  %.0f req/s", Results.median(http, dev.almanac.bench.Run::throughput));
+            } finally {
+                bareService = null;
+            }
+        }
+
+        private static Path benchJar() {
+            try {
+                return Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("cannot tell where the harness's jar is", e);
+            }
+        }
+
         private void startup(Path jdk) {
             say("Start-up to ready on %s, 3 times, against the running database", jdk.getFileName());
             // Not measured: the first start after a build records the class-data archive that later starts map
@@ -226,6 +275,7 @@ public final class Harness {
             }
             var spawn = new ArrayList<Double>();
             var self = new ArrayList<Double>();
+            Service.Reading before = Service.Reading.machine();
             for (int i = 0; i < 3; i++) {
                 try (Service service = start(jdk)) {
                     spawn.add(service.readyMillis());
@@ -234,8 +284,9 @@ public final class Harness {
                     current = null;
                 }
             }
-            say("  %s: %s ms", jdk.getFileName(), spawn);
-            results.startup.add(new Results.StartupRow(jdk.getFileName().toString(), spawn, self));
+            double steal = Service.Reading.machine().since(before).stealCores();
+            say("  %s: %s ms (steal %.2f cores)", jdk.getFileName(), spawn, steal);
+            results.startup.add(new Results.StartupRow(jdk.getFileName().toString(), spawn, self, steal));
         }
 
         private void scaling(Seeder seeder, Service service, String token) {
@@ -323,7 +374,7 @@ public final class Harness {
             say("  p50 %.2f ms (target < %.0f ms)", Results.median(runs, dev.almanac.bench.Run::p50), SERIES_WEEK_P50_MS);
         }
 
-        private void scenarios(Service service, String token, boolean withPgbench) {
+        private void scenarios(Service service, Path javaHome, String token, boolean withPgbench) {
             String jdk = service.jdk();
             extraWarmupLeft = plan.warmupBudget();
             int c = plan.concurrency();
@@ -366,6 +417,7 @@ public final class Harness {
                         withPgbench ? String.format(", pgbench %.0f tx/s", Results.median(pg, dev.almanac.bench.Run::throughput)) : "");
             }
 
+            bareGet(javaHome, token, c);
             seriesWeek(load, service);
 
             say("[%s] update an event with If-Match, %d clients", jdk, c);

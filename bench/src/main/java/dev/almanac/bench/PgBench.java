@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * the calendar join; the week's range query). Prepared statements, as the JDBC driver uses after a few calls.
  */
 final class PgBench {
-    private static final String COLUMNS = "e.id, e.calendar_id, e.title, e.title_folded, e.description, e.location,"
+    /** The columns the adapter reads for an event, with its calendar's zone; also the bare endpoint's. */
+    static final String COLUMNS = "e.id, e.calendar_id, e.title, e.title_folded, e.description, e.location,"
             + " e.all_day, e.start_local, e.start_zone, e.end_local, e.end_zone, e.start_date, e.end_date,"
             + " e.start_at, e.end_at, e.status, e.version, e.created_at, e.updated_at, c.time_zone as calendar_zone";
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");

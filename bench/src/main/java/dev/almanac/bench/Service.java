@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 final class Service implements AutoCloseable {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ALMANAC_BENCH_HTTP_PORT", "18080"));
+    /** Where {@link BareEndpoint} listens: the next port. */
+    static final int BARE_PORT = PORT + 1;
     /**
      * The service's heap: fixed at 256 MiB, {@code -Xms} equal to {@code -Xmx} (docs/adr/0032). With
      * {@code -Xmx256m} alone, G1 on JDK 25 shrank the heap to about 127 MiB under load, and the mix's p99 at half
@@ -38,12 +40,14 @@ final class Service implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String jdk;
+    private final int port;
     private final long readyNanos;
 
-    private Service(Process process, Path log, String jdk, long readyNanos) {
+    private Service(Process process, Path log, String jdk, int port, long readyNanos) {
         this.process = process;
         this.log = log;
         this.jdk = jdk;
+        this.port = port;
         this.readyNanos = readyNanos;
     }
 
@@ -85,17 +89,44 @@ final class Service implements AutoCloseable {
             Process process = builder.start();
             Files.writeString(pidFile, process.pid() + "\n");
             String name = javaHome.getFileName().toString();
-            var service = new Service(process, log, name, awaitReady(process, started, log));
-            return service;
+            return new Service(process, log, name, PORT, awaitReady(process, started, log, PORT));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the service", e);
         }
     }
 
+    /**
+     * {@link BareEndpoint} from the harness's own jar, on the given JDK with the service's heap, against the bench
+     * database, on {@link #BARE_PORT}. Closing it stops it as the service is stopped.
+     */
+    static Service startBare(Path javaHome, Path benchJar, BenchDatabase database, Path log, Path pidFile) {
+        try {
+            Files.createDirectories(log.getParent());
+            var command = new ArrayList<String>();
+            command.add(javaHome.resolve("bin/java").toString());
+            command.addAll(HEAP);
+            command.addAll(List.of("-cp", benchJar.toString(), BareEndpoint.class.getName()));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("BARE_PORT", String.valueOf(BARE_PORT));
+            env.put("BARE_DATABASE_URL", database.jdbcUrl());
+            env.put("BARE_DATABASE_USER", database.user());
+            env.put("BARE_DATABASE_PASSWORD", database.password());
+            long started = System.nanoTime();
+            Process process = builder.start();
+            Files.writeString(pidFile, process.pid() + "\n");
+            return new Service(process, log, javaHome.getFileName().toString(), BARE_PORT,
+                    awaitReady(process, started, log, BARE_PORT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the bare endpoint", e);
+        }
+    }
+
     /** Polls /health every 5 ms until it answers 200; the time from spawning the JVM to that answer. */
-    private static long awaitReady(Process process, long started, Path log) {
+    private static long awaitReady(Process process, long started, Path log, int port) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = started + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -121,6 +152,11 @@ final class Service implements AutoCloseable {
 
     String jdk() {
         return jdk;
+    }
+
+    /** The port it listens on. */
+    int port() {
+        return port;
     }
 
     long pid() {

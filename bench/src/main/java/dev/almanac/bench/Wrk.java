@@ -48,7 +48,7 @@ final class Wrk {
         Service.Reading before = service.read();
         Tools.Output out = Tools.run(List.of("wrk", "-t", String.valueOf(Math.min(2, concurrency)), "-c",
                 String.valueOf(concurrency), "-d", seconds + "s", "--timeout", "5s", "-s", script.toString(),
-                "http://127.0.0.1:" + Service.PORT), env, dir, Duration.ofSeconds(seconds + 30));
+                "http://127.0.0.1:" + service.port()), env, dir, Duration.ofSeconds(seconds + 30));
         Service.Cpu cpu = service.read().since(before);
         String line = out.text().lines().filter(l -> l.startsWith("BENCH_JSON ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures (exit " + out.exit() + "):\n"
