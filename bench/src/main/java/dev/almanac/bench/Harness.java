@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -237,9 +236,9 @@ public final class Harness {
             try (Service bare = Service.startBare(javaHome, benchJar(), database, log, work.resolve("bare.pid"))) {
                 bareService = bare;
                 Duration warmed = warmUp(d -> wrk.run("get", token, c, d, bare), bare);
-                // Runs of half the usual length, at least 2 s: it is a yardstick, and the full mode must stay under
-                // 15 minutes.
-                Duration run = Collections.max(List.of(plan.run().dividedBy(2), Duration.ofSeconds(2)));
+                // Runs of half the usual length in whole seconds (wrk's unit), at least 2 s: it is a yardstick, and the
+                // full mode must stay under 15 minutes.
+                Duration run = Duration.ofSeconds(Math.max(2, (plan.run().toSeconds() + 1) / 2));
                 var http = new ArrayList<dev.almanac.bench.Run>();
                 for (int r = 0; r < plan.runs(); r++) {
                     http.add(wrk.run("get", token, c, run, bare));

@@ -45,7 +45,7 @@ record Plan(String mode, int accounts, int registeredAccounts, int calendars, in
 
     static Plan full() {
         return new Plan("full", 1_000, 3, 5_000, 5, 40, 104, List.of(10_000L, 100_000L, 1_000_000L), 8,
-                Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(75), Duration.ofSeconds(6), 3, true,
+                Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(75), Duration.ofSeconds(5), 3, true,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
     }
 
