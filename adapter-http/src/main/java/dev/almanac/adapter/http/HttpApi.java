@@ -153,7 +153,9 @@ public final class HttpApi implements AutoCloseable {
      * the memory a get allocated in a flight recording of the benchmark (the answer itself is under 1 KiB), and so
      * set the pace of young collections. Javalin decides on compression by the length of the first write, against
      * its threshold of {@value #COMPRESSION_THRESHOLD_BYTES} bytes: a buffer at least that large leaves what gets
-     * compressed unchanged, and Jetty still gathers the writes in its own buffer before it sends them.
+     * compressed unchanged. Jetty gathers writes of up to 8 KiB in its 32 KiB output buffer, so an uncompressed
+     * answer of 8 to 32 KiB, which used to go out in one write, chunked, is now gathered whole and sent with its
+     * {@code Content-Length}.
      */
     static final int RESULT_COPY_BUFFER_BYTES = 4096;
     /** Javalin's default threshold for compressing an answer (Javalin 7.2.3). */

@@ -98,6 +98,21 @@ class ProtocolTest {
             assertThat(plain.header("Content-Encoding")).isNull();
             assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(zipped.body()).isEqualTo(plain.body());
+
+            // Between Jetty's 8 KiB write-gathering size and its 32 KiB buffer: copied in 4 KiB writes, the answer
+            // is gathered whole before it is sent, so its length is known (one 32 KiB write went out chunked).
+            Reply medium = cy.get(window.replace("limit=120", "limit=25"));
+            int mediumBytes = medium.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertThat(mediumBytes).isBetween(8 * 1024, 32 * 1024);
+            assertThat(medium.header("Content-Length")).isEqualTo(String.valueOf(mediumBytes));
+
+            // Just over the compression threshold, under the copy buffer: one write, gzipped for a client that asks.
+            Reply small = cy.get(window.replace("limit=120", "limit=3"));
+            Reply smallZipped = cy.get(window.replace("limit=120", "limit=3"), "Accept-Encoding", "gzip");
+            assertThat(small.body().length()).isBetween(HttpApi.COMPRESSION_THRESHOLD_BYTES,
+                    HttpApi.RESULT_COPY_BUFFER_BYTES);
+            assertThat(smallZipped.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(smallZipped.body()).isEqualTo(small.body());
         }
 
         @Test
