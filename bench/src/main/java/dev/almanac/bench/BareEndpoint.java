@@ -3,19 +3,24 @@ package dev.almanac.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The stack's own ceiling for the get-by-id scenario: the reference issue 3 names, "a bare Javalin + HikariCP + Jdbi
- * endpoint with no auth or validation". It answers {@code GET /v1/calendars/{calendarId}/events/{eventId}} (the
- * service's path, so the same wrk script drives it) with pgbench's select, the row as JSON through Javalin's Jackson
- * mapper, and {@code 404} when there is none. No authentication, no checks of the ids beyond parsing them, no access
- * log, no domain objects, no ETag. The harness starts it in a JVM of its own on the same JDK and heap as the service,
- * with the same pool size (10) and virtual threads on JDK 21+, as the service has them; its ratio to pgbench's select
- * in the same run says how much of the get target the HTTP stack leaves for Almanac's own work.
+ * The reference issue 3 names for the get-by-id scenario: "a bare Javalin + HikariCP + Jdbi endpoint with no auth or
+ * validation". It answers {@code GET /v1/calendars/{calendarId}/events/{eventId}} (the service's path, so the same
+ * wrk script drives it) with pgbench's select through Jdbi, the row as JSON through Javalin's Jackson mapper, and
+ * {@code 404} when there is none. No authentication, no checks of the ids beyond parsing them, no access log, no
+ * domain objects, no ETag. The harness starts it in a JVM of its own on the same JDK and heap as the service, with
+ * the same pool size (10), virtual threads on JDK 21+ and the same two Javalin settings the service tunes (the copy
+ * buffer and the compression check, see {@code HttpApi}); its ratio to pgbench's select in the same run is a
+ * yardstick for the service's get, not a ceiling: the service reads its row through plain JDBC, which costs less
+ * than Jdbi's statement machinery.
  *
  * <p>Configured by environment: {@code BARE_PORT}, {@code BARE_DATABASE_URL}, {@code BARE_DATABASE_USER},
  * {@code BARE_DATABASE_PASSWORD} (may be empty). {@code GET /health} answers {@code 200} once it serves.
@@ -41,6 +46,12 @@ public final class BareEndpoint {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            // As the service (HttpApi): a 4 KiB copy buffer instead of a fresh 32 KiB one per answer, and JSON
+            // known to be compressible instead of searched for among the already compressed types.
+            javalin.http.responseBufferSize = 4096;
+            CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+            gzip.setAllowedMimeTypes(List.of("application/json"));
+            javalin.http.compressionStrategy = gzip;
             javalin.routes.get("/health", ctx -> ctx.result("ok"));
             javalin.routes.get("/v1/calendars/{calendarId}/events/{eventId}", ctx -> {
                 UUID calendar = UUID.fromString(ctx.pathParam("calendarId"));

@@ -1,7 +1,11 @@
 package dev.almanac.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -277,13 +281,30 @@ final class Results {
         return m;
     }
 
+    /** JSON has no NaN: a figure that could not be read (a process gone, a counter missing) is written as null. */
+    private static JsonNode withoutNaN(JsonNode node) {
+        if (node.isDouble() && Double.isNaN(node.doubleValue())) {
+            return NullNode.getInstance();
+        }
+        if (node instanceof ObjectNode object) {
+            var names = new ArrayList<String>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, withoutNaN(object.get(name))));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutNaN(array.get(i)));
+            }
+        }
+        return node;
+    }
+
     void write(Path dir, String stamp, String mode) {
         try {
             Files.createDirectories(dir);
             Path md = dir.resolve(stamp + "-" + mode + ".md");
             Files.writeString(md, markdown("Almanac benchmark, " + mode + " mode, " + stamp));
             var mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-            String line = mapper.writeValueAsString(json(stamp, mode)).replace("NaN", "null") + "\n";
+            String line = mapper.writeValueAsString(withoutNaN(mapper.valueToTree(json(stamp, mode)))) + "\n";
             Files.writeString(dir.resolve(stamp + "-" + mode + ".json"), line);
             System.out.println("==> Wrote " + md + " and " + dir.resolve(stamp + "-" + mode + ".json"));
         } catch (IOException e) {

@@ -2,6 +2,9 @@ package dev.almanac.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +92,7 @@ final class Service implements AutoCloseable {
             Process process = builder.start();
             Files.writeString(pidFile, process.pid() + "\n");
             String name = javaHome.getFileName().toString();
-            return new Service(process, log, name, PORT, awaitReady(process, started, log, PORT));
+            return new Service(process, log, name, PORT, awaitReady(process, started, log, PORT, "the service"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the service", e);
         }
@@ -100,6 +103,12 @@ final class Service implements AutoCloseable {
      * database, on {@link #BARE_PORT}. Closing it stops it as the service is stopped.
      */
     static Service startBare(Path javaHome, Path benchJar, BenchDatabase database, Path log, Path pidFile) {
+        // Something else answering /health on that port would be measured instead.
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), BARE_PORT));
+        } catch (IOException inUse) {
+            throw new IllegalStateException("port " + BARE_PORT + " (ALMANAC_BENCH_HTTP_PORT + 1) is in use", inUse);
+        }
         try {
             Files.createDirectories(log.getParent());
             var command = new ArrayList<String>();
@@ -117,37 +126,44 @@ final class Service implements AutoCloseable {
             Process process = builder.start();
             Files.writeString(pidFile, process.pid() + "\n");
             return new Service(process, log, javaHome.getFileName().toString(), BARE_PORT,
-                    awaitReady(process, started, log, BARE_PORT));
+                    awaitReady(process, started, log, BARE_PORT, "the bare endpoint"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bare endpoint", e);
         }
     }
 
-    /** Polls /health every 5 ms until it answers 200; the time from spawning the JVM to that answer. */
-    private static long awaitReady(Process process, long started, Path log, int port) {
+    /**
+     * Polls /health every 5 ms until it answers 200; the time from spawning the JVM to that answer. Whatever stops
+     * the wait (a timeout, an interrupt) kills the process, so no JVM is left holding the port.
+     */
+    private static long awaitReady(Process process, long started, Path log, int port, String what) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = started + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was "
-                        + "ready; see " + log);
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return System.nanoTime() - started;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(what + " exited with " + process.exitValue() + " before it was "
+                            + "ready; see " + log);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the service", e);
+                try {
+                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return System.nanoTime() - started;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + what, e);
+                }
+                sleepMillis(5);
             }
-            sleepMillis(5);
+            throw new IllegalStateException(what + " was not ready within " + READY_TIMEOUT + "; see " + log);
+        } catch (RuntimeException e) {
+            kill(process);
+            throw e;
         }
-        kill(process);
-        throw new IllegalStateException("the service was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
     String jdk() {
