@@ -6,10 +6,10 @@
 #   bench/run.sh --full      # under 15 minutes: 1,000 accounts, 5,000 calendars, 1,000,000 events, JDK 17 and 21+
 #
 # Environment: ALMANAC_BENCH_DATABASE_URL (+ _USER, _PASSWORD) to use an existing, empty, throwaway PostgreSQL on
-# 127.0.0.1 instead of the embedded one; ALMANAC_BENCH_PG_PORT (15432) and ALMANAC_BENCH_HTTP_PORT (18080);
-# ALMANAC_BENCH_SKIP_BUILD=1 to reuse the jars already built; ALMANAC_BENCH_ALL_JDKS=1 to measure JDK 21+ in quick
-# mode too; ALMANAC_BENCH_SERVICE_JAVA_OPTIONS for extra JVM options of the service only (e.g. a flight recording
-# while profiling; the figures are then not comparable).
+# 127.0.0.1 instead of the embedded one; ALMANAC_BENCH_PG_PORT (15432) and ALMANAC_BENCH_HTTP_PORT (18080; the bare
+# endpoint of docs/benchmarks.md takes the next port); ALMANAC_BENCH_SKIP_BUILD=1 to reuse the jars already built;
+# ALMANAC_BENCH_ALL_JDKS=1 to measure JDK 21+ in quick mode too; ALMANAC_BENCH_SERVICE_JAVA_OPTIONS for extra JVM
+# options of the service only (e.g. a flight recording while profiling; the figures are then not comparable).
 set -euo pipefail
 
 mode=quick

@@ -33,8 +33,7 @@ final class Service implements AutoCloseable {
     /**
      * The service's heap: fixed at 256 MiB, {@code -Xms} equal to {@code -Xmx} (docs/adr/0032). With
      * {@code -Xmx256m} alone, G1 on JDK 25 shrank the heap to about 127 MiB under load, and the mix's p99 at half
-     * its maximum missed its target in nine of the ten full runs of one evening; with the heap fixed it met it in
-     * all four runs.
+     * its maximum missed its target in most full runs; with the heap fixed it met it in most (the ADR lists them).
      */
     static final List<String> HEAP = List.of("-Xms256m", "-Xmx256m");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
