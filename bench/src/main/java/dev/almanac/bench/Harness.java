@@ -248,8 +248,7 @@ public final class Harness {
                 for (int r = 0; r < plan.runs(); r++) {
                     http.add(wrk.run("get", token, c, run, bare));
                 }
-                String reference = results.pgbench.stream().filter(p -> p.statement().startsWith("select "))
-                        .reduce((a, b) -> b).map(Results.PgRow::statement).orElse("select");
+                String reference = latestPgbench("select");
                 results.rows.add(new Results.Row(BARE_GET, jdk, "closed, " + c + " connections (wrk), "
                         + warmedUp(warmed) + ", runs of " + run.toSeconds() + " s", http, Optional.of(reference),
                         Optional.empty()));
@@ -262,6 +261,12 @@ public final class Harness {
                 bareService = null;
                 extraWarmupLeft = serviceBudget;
             }
+        }
+
+        /** The row name of the last pgbench pass of {@code statement} (its runs on the latest JDK that ran one). */
+        private String latestPgbench(String statement) {
+            return results.pgbench.stream().filter(p -> p.statement().startsWith(statement + " "))
+                    .reduce((a, b) -> b).map(Results.PgRow::statement).orElse(statement);
         }
 
         private static Path benchJar() {
@@ -417,8 +422,7 @@ public final class Harness {
                 if (withPgbench) {
                     results.pgbench.add(new Results.PgRow(s[2] + " (" + jdk + " pass)", c, pg));
                 }
-                String reference = results.pgbench.stream().filter(p -> p.statement().startsWith(s[2] + " "))
-                        .reduce((a, b) -> b).map(Results.PgRow::statement).orElse(s[2]);
+                String reference = latestPgbench(s[2]);
                 results.rows.add(new Results.Row(s[0], jdk, "closed, " + c + " connections (wrk), " + warmedUp(warmed),
                         http,
                         Optional.of(reference), Optional.of(Double.parseDouble(s[3]))));

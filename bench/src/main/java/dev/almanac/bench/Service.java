@@ -68,8 +68,7 @@ final class Service implements AutoCloseable {
             Files.createDirectories(log.getParent());
             var options = new ArrayList<>(HEAP);
             options.addAll(extraOptions());
-            var builder = new ProcessBuilder(List.of(Path.of("bin/almanac").toAbsolutePath().toString()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            var builder = new ProcessBuilder(List.of(Path.of("bin/almanac").toAbsolutePath().toString()));
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("ALMANAC_"));
             env.put("JAVA_HOME", javaHome.toString());
@@ -87,11 +86,7 @@ final class Service implements AutoCloseable {
             // The load comes from one address: measure the service, not its per-address limits.
             env.put("ALMANAC_RATE_LIMIT_SIGN_IN", "100000000/PT1S");
             env.put("ALMANAC_RATE_LIMIT_SIGN_UP", "100000000/PT1S");
-            long started = System.nanoTime();
-            Process process = builder.start();
-            Files.writeString(pidFile, process.pid() + "\n");
-            String name = javaHome.getFileName().toString();
-            return new Service(process, log, name, PORT, awaitReady(process, started, log, PORT, "the service"));
+            return launch(builder, javaHome, log, pidFile, PORT, "the service");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the service", e);
         }
@@ -114,21 +109,27 @@ final class Service implements AutoCloseable {
             command.add(javaHome.resolve("bin/java").toString());
             command.addAll(HEAP);
             command.addAll(List.of("-cp", benchJar.toString(), BareEndpoint.class.getName()));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            var builder = new ProcessBuilder(command);
             Map<String, String> env = builder.environment();
             env.put("BARE_PORT", String.valueOf(BARE_PORT));
             env.put("BARE_DATABASE_URL", database.jdbcUrl());
             env.put("BARE_DATABASE_USER", database.user());
             env.put("BARE_DATABASE_PASSWORD", database.password());
-            long started = System.nanoTime();
-            Process process = builder.start();
-            Files.writeString(pidFile, process.pid() + "\n");
-            return new Service(process, log, javaHome.getFileName().toString(), BARE_PORT,
-                    awaitReady(process, started, log, BARE_PORT, "the bare endpoint"));
+            return launch(builder, javaHome, log, pidFile, BARE_PORT, "the bare endpoint");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bare endpoint", e);
         }
+    }
+
+    /** Starts {@code builder} with its output appended to {@code log}, records its PID and waits until it serves. */
+    private static Service launch(ProcessBuilder builder, Path javaHome, Path log, Path pidFile, int port, String what)
+            throws IOException {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        Files.writeString(pidFile, process.pid() + "\n");
+        return new Service(process, log, javaHome.getFileName().toString(), port,
+                awaitReady(process, started, log, port, what));
     }
 
     /**
