@@ -2,7 +2,11 @@ package dev.almanac.application.port;
 
 import dev.almanac.domain.account.PasswordHash;
 
-/** Turns passwords into slow, salted hashes and checks them. Implementations use a memory-hard function. */
+/**
+ * Turns passwords into slow, salted hashes and checks them. Implementations use a memory-hard function, and bound
+ * how many hashes they compute at once so that a burst of them cannot exhaust the memory: a call may wait for its
+ * turn.
+ */
 public interface PasswordHasher {
 
     PasswordHash hash(String password);

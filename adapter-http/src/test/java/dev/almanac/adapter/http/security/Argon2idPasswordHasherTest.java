@@ -3,9 +3,22 @@ package dev.almanac.adapter.http.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.almanac.adapter.http.security.Argon2idPasswordHasher.ITERATIONS;
+import static dev.almanac.adapter.http.security.Argon2idPasswordHasher.MEMORY_KIB;
+import static dev.almanac.adapter.http.security.Argon2idPasswordHasher.PARALLELISM;
+import static dev.almanac.adapter.http.security.Argon2idPasswordHasher.defaultConcurrency;
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import dev.almanac.domain.account.PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Argon2idPasswordHasherTest {
     private static final String PASSWORD = "correct horse battery staple";
@@ -98,6 +111,135 @@ class Argon2idPasswordHasherTest {
     @Test
     void parameters_weaker_than_owasp_are_refused() {
         assertThatThrownBy(() -> new Argon2idPasswordHasher(8_192, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** At most so many hashes at once, each holding its memory until done (ADR 0033). */
+    @Nested
+    class Turns {
+        private static final long MIB = 1024L * 1024;
+
+        @Test
+        void by_default_one_hash_per_core_and_no_more_than_fit_in_a_quarter_of_the_heap() {
+            assertThat(defaultConcurrency(256 * MIB, 2, MEMORY_KIB)).as("the benchmark's heap, 2 cores").isEqualTo(2);
+            assertThat(defaultConcurrency(256 * MIB, 8, MEMORY_KIB)).as("64 MiB hold three of 19 MiB").isEqualTo(3);
+            assertThat(defaultConcurrency(64 * MIB, 4, MEMORY_KIB)).as("16 MiB hold none: still one").isEqualTo(1);
+            assertThat(defaultConcurrency(8192 * MIB, 16, MEMORY_KIB)).isEqualTo(16);
+            assertThat(defaultConcurrency(Long.MAX_VALUE, 4, MEMORY_KIB)).as("no heap limit").isEqualTo(4);
+            assertThat(defaultConcurrency(1024 * MIB, 64, 4 * MEMORY_KIB)).as("256 MiB hold three of 76 MiB")
+                    .isEqualTo(3);
+            assertThat(new Argon2idPasswordHasher(MEMORY_KIB, ITERATIONS, PARALLELISM, 5).concurrency()).isEqualTo(5);
+        }
+
+        @Test
+        void nonsense_sizes_are_refused() {
+            assertThatThrownBy(() -> new Argon2idPasswordHasher(MEMORY_KIB, ITERATIONS, PARALLELISM, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one hash");
+            assertThatThrownBy(() -> defaultConcurrency(0, 2, MEMORY_KIB)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> defaultConcurrency(256 * MIB, 0, MEMORY_KIB))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> defaultConcurrency(256 * MIB, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void a_check_waits_while_every_turn_is_taken_and_goes_on_once_one_is_free() throws Exception {
+            var turns = new Semaphore(1, true);
+            var hasher = new Argon2idPasswordHasher(MEMORY_KIB, ITERATIONS, PARALLELISM, turns);
+            PasswordHash hash = hasher.hash(PASSWORD);
+            turns.acquire();
+
+            CompletableFuture<Boolean> verified = waitingCheck(hasher, hash);
+            assertThat(verified).as("no turn free").isNotDone();
+
+            turns.release();
+            assertThat(verified.get(30, SECONDS)).isTrue();
+            assertThat(turns.availablePermits()).as("the turn is given back").isEqualTo(1);
+        }
+
+        @Test
+        void a_stored_hash_with_more_memory_takes_as_many_turns_as_it_needs() throws Exception {
+            PasswordHash doubleMemory = new Argon2idPasswordHasher(2 * MEMORY_KIB, ITERATIONS, PARALLELISM, 1)
+                    .hash(PASSWORD);
+            var turns = new Semaphore(3, true);
+            var hasher = new Argon2idPasswordHasher(MEMORY_KIB, ITERATIONS, PARALLELISM, turns);
+            turns.acquire(2);
+
+            CompletableFuture<Boolean> verified = waitingCheck(hasher, doubleMemory);
+            assertThat(verified).as("one turn free, two needed").isNotDone();
+
+            turns.release();
+            assertThat(verified.get(30, SECONDS)).isTrue();
+            assertThat(turns.availablePermits()).as("both turns given back").isEqualTo(2);
+        }
+
+        @Test
+        void a_thread_interrupted_while_it_waits_is_told_so_keeps_its_interrupt_and_takes_no_turn() throws Exception {
+            var turns = new Semaphore(1, true);
+            var hasher = new Argon2idPasswordHasher(MEMORY_KIB, ITERATIONS, PARALLELISM, turns);
+            PasswordHash hash = hasher.hash(PASSWORD);
+            turns.acquire();
+
+            var failure = new CompletableFuture<Throwable>();
+            var interruptKept = new CompletableFuture<Boolean>();
+            Thread check = new Thread(() -> {
+                try {
+                    hasher.verify(PASSWORD, hash);
+                    failure.complete(null);
+                } catch (IllegalStateException e) {
+                    failure.complete(e);
+                }
+                interruptKept.complete(Thread.currentThread().isInterrupted());
+            });
+            check.start();
+            awaitWaiting(check);
+            check.interrupt();
+
+            assertThat(failure.get(30, SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted while waiting for a turn");
+            assertThat(interruptKept.get(30, SECONDS)).isTrue();
+            turns.release();
+            assertThat(turns.availablePermits()).isEqualTo(1);
+        }
+
+        /**
+         * Sixteen checks at once in a JVM of its own with a 128 MiB heap, where each holds 19 MiB while it runs:
+         * without turns that heap runs out (sixteen at once already exhausted 256 MiB).
+         */
+        @Test
+        void sixteen_checks_at_once_fit_in_a_heap_of_128_mib(@TempDir Path dir) throws Exception {
+            Path output = dir.resolve("burst.log");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    HashingBurst.class.getName(), "16")
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean ended = child.waitFor(120, SECONDS);
+            if (!ended) {
+                child.destroyForcibly();
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+
+            assertThat(ended).as(printed).isTrue();
+            assertThat(printed).contains("concurrency=1 verified=16 failed=0").doesNotContain("OutOfMemoryError");
+            assertThat(child.exitValue()).as(printed).isZero();
+        }
+
+        /** Checks {@link #PASSWORD} against {@code hash} on a thread of its own, once that thread waits. */
+        private static CompletableFuture<Boolean> waitingCheck(Argon2idPasswordHasher hasher, PasswordHash hash)
+                throws InterruptedException {
+            var verified = new CompletableFuture<Boolean>();
+            Thread check = new Thread(() -> verified.complete(hasher.verify(PASSWORD, hash)));
+            check.start();
+            awaitWaiting(check);
+            return verified;
+        }
+
+        private static void awaitWaiting(Thread thread) throws InterruptedException {
+            long deadline = System.nanoTime() + SECONDS.toNanos(30);
+            while (thread.getState() != Thread.State.WAITING) {
+                assertThat(System.nanoTime()).as("the check never came to wait").isLessThan(deadline);
+                assertThat(thread.isAlive()).as("the check ended instead of waiting").isTrue();
+                Thread.sleep(5);
+            }
+        }
     }
 
     private static String pad(String base64) {
