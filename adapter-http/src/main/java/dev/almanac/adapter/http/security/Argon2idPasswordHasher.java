@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * password that NFKC changes, still verifies with the password exactly as it was first given.
  *
  * <p>Each hash holds its whole memory (19 MiB at OWASP's parameters) until it is done, so a burst of sign-ins,
- * each computing one at the same time, could fill a small heap: sixteen at once ran a 256 MiB heap out of memory.
- * The hasher therefore computes at most {@link #concurrency()} hashes at once and makes the others wait for their
- * turn, in order of arrival (ADR 0033). By default that is one per core (Argon2id with parallelism 1 keeps one core
- * busy, so more at once would only share the cores and finish later) and no more than fit in a quarter of the heap.
- * A stored hash made with more memory than this hasher's takes as many turns at once as its memory needs.
+ * each computing one at the same time, could fill a small heap: sixteen at once ran a 256 MiB heap out of memory
+ * in a JVM running only this hasher. The hasher therefore computes at most {@link #concurrency()} hashes at once
+ * and makes the others wait for their turn, in order of arrival (ADR 0033). By default that is one per core
+ * (Argon2id with parallelism 1 keeps one core busy, so more at once would only share the cores and finish later)
+ * and no more than fit in a quarter of the heap. A stored hash made with more memory than this hasher's takes as
+ * many turns at once as its memory needs, and all of them if it needs more.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
     public static final int MEMORY_KIB = 19_456;
@@ -42,7 +43,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     /** The most memory a stored hash may ask for (1 GiB); anything above is not one of ours. */
     private static final long MAX_MEMORY_KIB = 1024 * 1024;
     private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,5})\\$[A-Za-z0-9+/]{8,128}\\$[A-Za-z0-9+/]{16,256}");
+            "\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,5})\\$[A-Za-z0-9+/]{8,128}\\$([A-Za-z0-9+/]{16,256})");
 
     private final Argon2Function function;
     private final int concurrency;
@@ -110,30 +111,37 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     public PasswordHash hash(String password) {
         requireNonNull(password, "password");
         String normalized = normalized(password);
-        return new PasswordHash(inTurn(function,
+        return new PasswordHash(inTurn(function.getMemory(),
                 () -> Password.hash(normalized).addRandomSalt(SALT_BYTES).with(function).getResult()));
     }
 
     /**
-     * {@code false} for a wrong password and for anything that is not an Argon2id PHC string. Waits for its turn
-     * if {@link #concurrency()} hashes are being computed; throws only if interrupted while it waits.
+     * {@code false} for a wrong password and for anything that is not an Argon2id PHC string; never throws. Waits
+     * for its turn if {@link #concurrency()} hashes are being computed, also when interrupted (the interrupt stays
+     * set).
      */
     @Override
     public boolean verify(String password, PasswordHash hash) {
         if (password == null || hash == null) {
             return false;
         }
-        Argon2Function stored;
+        Stored parameters;
         try {
-            stored = readParameters(hash);
+            parameters = read(hash);
         } catch (RuntimeException e) {
             return false;
         }
-        if (stored == null) {
+        if (parameters == null) {
             return false;
         }
-        return inTurn(stored, () -> {
+        // The library's function for these parameters only inside the turn: the first one for a parameter set
+        // allocates (and keeps) a block of the hash's memory.
+        return inTurn(parameters.memoryKib(), () -> {
             try {
+                Argon2Function stored = Argon2Function.getInstanceFromHash(hash.encoded());
+                if (stored.getVariant() != Argon2.ID) {
+                    return false;
+                }
                 String normalized = normalized(password);
                 // The second check only for a password NFKC changes, against a hash from before normalisation.
                 return stored.check(normalized, hash.encoded())
@@ -145,18 +153,15 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     /**
-     * Runs {@code work}, a hash with {@code parameters}, once permits for its memory are free: one per multiple of
-     * this hasher's memory it needs, all of them at most.
+     * Runs {@code work}, a hash with {@code memoryKib}, once permits for its memory are free: one per multiple of
+     * this hasher's memory it needs, and all of them for a hash larger than all of them together (it then runs
+     * alone). Waits uninterruptibly: a check that has begun is never cut short between the sign-in throttle's
+     * count and the password's verdict.
      */
-    private <T> T inTurn(Argon2Function parameters, Supplier<T> work) {
-        long multiples = (parameters.getMemory() + (long) function.getMemory() - 1) / function.getMemory();
+    private <T> T inTurn(long memoryKib, Supplier<T> work) {
+        long multiples = (memoryKib + function.getMemory() - 1) / function.getMemory();
         int permits = (int) Math.max(1, Math.min(concurrency, multiples));
-        try {
-            turns.acquire(permits);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a turn to hash a password", e);
-        }
+        turns.acquireUninterruptibly(permits);
         try {
             return work.get();
         } finally {
@@ -167,18 +172,18 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     /** Whether the stored hash uses weaker parameters (or another algorithm) than this hasher. */
     @Override
     public boolean needsRehash(PasswordHash hash) {
-        Argon2Function stored;
+        Stored stored;
         try {
-            stored = readParameters(hash);
+            stored = read(hash);
         } catch (RuntimeException e) {
             return true;
         }
         return stored == null
-                || stored.getMemory() < function.getMemory()
-                || stored.getIterations() < function.getIterations()
-                || stored.getParallelism() < function.getParallelism()
-                || stored.getOutputLength() < function.getOutputLength()
-                || stored.getVersion() < function.getVersion();
+                || stored.memoryKib() < function.getMemory()
+                || stored.iterations() < function.getIterations()
+                || stored.parallelism() < function.getParallelism()
+                || stored.outputBytes() < function.getOutputLength()
+                || stored.version() < function.getVersion();
     }
 
     /** The form a password is hashed in: the policy's, NFKC. */
@@ -186,14 +191,20 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         return PasswordPolicy.normalized(password);
     }
 
-    /** The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}. */
-    private static Argon2Function readParameters(PasswordHash hash) {
+    /** The parameters an Argon2id PHC string names, read without the library (which allocates for them). */
+    private record Stored(int version, long memoryKib, long iterations, long parallelism, int outputBytes) {
+    }
+
+    /**
+     * The parameters of a well-formed Argon2id PHC string within sane bounds, else {@code null}: absurd ones are
+     * refused before the library allocates memory for them.
+     */
+    private static Stored read(PasswordHash hash) {
         String encoded = hash.encoded();
         Matcher phc = PHC.matcher(encoded);
         if (encoded.length() > 512 || !phc.matches()) {
             return null;
         }
-        // Refuse absurd parameters before the library allocates memory for them.
         long memory = Long.parseLong(phc.group(2));
         long iterations = Long.parseLong(phc.group(3));
         long parallelism = Long.parseLong(phc.group(4));
@@ -201,8 +212,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
                 || parallelism > 64) {
             return null;
         }
-        Argon2Function stored = Argon2Function.getInstanceFromHash(encoded);
-        return stored.getVariant() == Argon2.ID ? stored : null;
+        // Unpadded base64: three bytes for every four characters.
+        return new Stored(Integer.parseInt(phc.group(1)), memory, iterations, parallelism,
+                phc.group(5).length() * 3 / 4);
     }
 
     @Override
