@@ -172,7 +172,7 @@ public final class Harness {
                             scaling(seeder, service, token);
                             seriesCalendar(seeder);
                         }
-                        scenarios(service, jdk, token, first || plan.pgbenchOnEveryJdk());
+                        scenarios(service, jdk, token, first || plan.pgbenchOnEveryJdk(), first);
                         if (service.ranOutOfMemory()) {
                             results.notes.add("The service on " + service.jdk() + " hit an OutOfMemoryError with "
                                     + String.join(" ", Service.HEAP) + ".");
@@ -261,6 +261,32 @@ public final class Harness {
                 bareService = null;
                 extraWarmupLeft = serviceBudget;
             }
+        }
+
+        /**
+         * More sign-ins at once than the service hashes at once (ADR 0033): each Argon2id hash holds 19 MiB while it
+         * runs, and sixteen at once ran a 256 MiB heap out of memory in a JVM running only the hasher. The others
+         * wait; the row shows the throughput the cores give, the wait in the latencies, and any error; an
+         * OutOfMemoryError shows in the notes. Full mode only ({@link Plan#signInBurstRun()}), and on the first JDK
+         * only (17), where requests run on platform threads: on JDK 21+ a hash keeps its virtual thread's carrier
+         * until it is done, which bounded hashes at once to the carriers before (ADR 0033), and the full mode must
+         * stay under 15 minutes. A run holds a few dozen sign-ins, so its p99 is close to its maximum.
+         */
+        private void signInBurst(HttpLoad load, Service service) {
+            if (plan.signInBurstRun().isZero()) {
+                return;
+            }
+            say("[%s] a burst of sign-ins: %d clients at once", service.jdk(), Plan.SIGN_IN_BURST);
+            var runs = new ArrayList<dev.almanac.bench.Run>();
+            for (int r = 0; r < plan.runs(); r++) {
+                runs.add(load.closed(load.scenario("sign-in"), Plan.SIGN_IN_BURST, Duration.ZERO, plan.signInBurstRun(),
+                        service));
+            }
+            results.rows.add(new Results.Row("sign-in burst (Argon2id, turns of ADR 0033)", service.jdk(), "closed, "
+                    + Plan.SIGN_IN_BURST + " clients, no warm-up, runs of " + plan.signInBurstRun().toSeconds() + " s", runs,
+                    Optional.empty(), Optional.empty()));
+            say("  %.0f sign-ins/s, p99 %.0f ms", Results.median(runs, dev.almanac.bench.Run::throughput),
+                    Results.median(runs, dev.almanac.bench.Run::p99));
         }
 
         /** The row name of the last pgbench pass of {@code statement} (its runs on the latest JDK that ran one). */
@@ -388,7 +414,8 @@ public final class Harness {
             say("  p50 %.2f ms (target < %.0f ms)", Results.median(runs, dev.almanac.bench.Run::p50), SERIES_WEEK_P50_MS);
         }
 
-        private void scenarios(Service service, Path javaHome, String token, boolean withPgbench) {
+        private void scenarios(Service service, Path javaHome, String token, boolean withPgbench,
+                               boolean withSignInBurst) {
             String jdk = service.jdk();
             extraWarmupLeft = plan.warmupBudget();
             int c = plan.concurrency();
@@ -483,6 +510,11 @@ public final class Harness {
                     String.format("open, %.0f req/s", rate), open, Optional.empty(), Optional.empty()));
             say("  p99 %.2f ms, errors %d", Results.median(open, dev.almanac.bench.Run::p99),
                     open.stream().mapToLong(dev.almanac.bench.Run::errors).sum());
+
+            // Last, so its garbage and its sessions touch none of the rows with targets.
+            if (withSignInBurst) {
+                signInBurst(load, service);
+            }
         }
 
         /**
