@@ -112,6 +112,8 @@ public final class Almanac implements AutoCloseable {
                     database.persistence()::isHealthy, () -> core.tokens().jwks(clock.instant()), clock);
             joined(rederived);
             http = api.start();
+            // Once it serves: the decoy hash now would have slowed the start (ADR 0034).
+            core.accounts().prepare().run();
             var relay = MailRelayWorker.start(MailRelay.wire(database.persistence().outbox(), mailSender(config),
                     clock, relaySettings.retry()), relaySettings.interval());
             return new Almanac(database.embedded(), database.persistence(), http, relay);

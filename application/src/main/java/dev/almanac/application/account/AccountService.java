@@ -31,6 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sign-in, "who am I", password change and self-service deletion; sign-up belongs to the lifecycle
@@ -47,11 +50,14 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
     private final AccessTokens tokens;
     private final Clock clock;
     /**
-     * Checked against when the e-mail is unknown, so both failures cost one hash and look alike. Made on a
-     * background thread at construction (an Argon2id hash is a good part of start-up); the first sign-in that
-     * needs it waits for it.
+     * Checked against when the e-mail is unknown or the account locked, so those failures cost one hash like a real
+     * check and look alike. Made by {@link #prepareDecoy} on a thread of its own, which the service calls once it
+     * serves: on two cores, making it during start-up cost about a tenth of a second of the start (ADR 0034). If
+     * nobody prepared it, the first check that needs it makes it; a check that needs it while it is being made
+     * waits for it.
      */
-    private final CompletableFuture<PasswordHash> decoy;
+    private final AtomicReference<CompletableFuture<PasswordHash>> decoy = new AtomicReference<>();
+    private final String decoyPassword;
 
     private final SessionService sessions;
     private final SessionRepository sessionStore;
@@ -70,8 +76,31 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         this.throttles = ports.throttles();
         this.audit = ports.audit();
         this.entries = new AuditEntries(ports.ids(), clock);
-        String decoyPassword = "decoy password that no account has " + ports.ids().next();
-        this.decoy = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
+        this.decoyPassword = "decoy password that no account has " + ports.ids().next();
+    }
+
+    /** Starts making the decoy hash in the background, unless it is made or being made. */
+    void prepareDecoy() {
+        decoy(ForkJoinPool.commonPool());
+    }
+
+    /** The decoy hash; made here and now if nobody has started it. */
+    private PasswordHash decoy() {
+        return decoy(Runnable::run).join();
+    }
+
+    private CompletableFuture<PasswordHash> decoy(Executor maker) {
+        var made = new CompletableFuture<PasswordHash>();
+        if (decoy.compareAndSet(null, made)) {
+            maker.execute(() -> {
+                try {
+                    made.complete(hasher.hash(decoyPassword));
+                } catch (RuntimeException | Error e) {
+                    made.completeExceptionally(e);
+                }
+            });
+        }
+        return decoy.get();
     }
 
     @Override
@@ -119,7 +148,7 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
             found = Optional.empty();
         }
         if (found.isEmpty()) {
-            hasher.verify(command.password(), decoy.join());
+            hasher.verify(command.password(), decoy());
             return Check.failed(Optional.empty(), false);
         }
         Account account = found.get();
@@ -227,7 +256,7 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         Instant now = clock.instant();
         LoginThrottle.Attempt attempt = throttles.attempt(account.id(), now, throttle -> throttle.begin(now));
         if (!attempt.allowed()) {
-            hasher.verify(password, decoy.join());
+            hasher.verify(password, decoy());
             return new PasswordCheck(false, attempt.lockedNow());
         }
         if (!hasher.verify(password, account.passwordHash())) {

@@ -60,8 +60,8 @@ class AccountUseCasesTest {
 
     /**
      * Remembers what the use cases ask of the real (fake) hasher: which passwords were hashed and which hashes were
-     * checked. The service hashes its decoy password on a thread of its own, at any moment after it is wired, so
-     * tests ask about their own passwords rather than count every hash.
+     * checked. The decoy password may be hashed on a thread of its own once the use cases are prepared, so tests
+     * ask about their own passwords rather than count every hash.
      */
     static final class CountingHasher implements PasswordHasher {
         private final PasswordHasher delegate;
@@ -80,6 +80,10 @@ class AccountUseCasesTest {
 
         long hashesOf(String password) {
             return hashed.stream().filter(password::equals).count();
+        }
+
+        long decoysMade() {
+            return hashed.stream().filter(p -> p.startsWith("decoy password")).count();
         }
 
         @Override
@@ -191,6 +195,36 @@ class AccountUseCasesTest {
                     .authenticate(new AuthenticateUseCase.Command("nobody@example.org", PASSWORD)));
             assertThat(hasher.verified).hasSize(1);
             assertThat(hasher.verified.get(0)).isNotEqualTo(ada.passwordHash());
+        }
+
+        @Test
+        void the_decoy_is_made_by_the_first_check_that_needs_it_when_nobody_prepared_it() {
+            assertThat(hasher.decoysMade()).as("wiring makes no hash").isZero();
+
+            catchThrowableOfType(AuthenticationException.class, () -> accounts.authenticate()
+                    .authenticate(new AuthenticateUseCase.Command("nobody@example.org", PASSWORD)));
+            catchThrowableOfType(AuthenticationException.class, () -> accounts.authenticate()
+                    .authenticate(new AuthenticateUseCase.Command("nobody.else@example.org", PASSWORD)));
+
+            assertThat(hasher.decoysMade()).isEqualTo(1);
+            assertThat(hasher.verified).hasSize(2).allMatch(h -> h.encoded().contains("decoy password"));
+        }
+
+        @Test
+        void preparing_makes_the_decoy_in_the_background_once_and_checks_use_it() throws InterruptedException {
+            accounts.prepare().run();
+            accounts.prepare().run();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (hasher.decoysMade() == 0) {
+                assertThat(System.nanoTime()).as("the decoy was never made").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            catchThrowableOfType(AuthenticationException.class, () -> accounts.authenticate()
+                    .authenticate(new AuthenticateUseCase.Command("nobody@example.org", PASSWORD)));
+
+            assertThat(hasher.decoysMade()).isEqualTo(1);
+            assertThat(hasher.verified).singleElement().matches(h -> h.encoded().contains("decoy password"));
         }
 
         @Test
