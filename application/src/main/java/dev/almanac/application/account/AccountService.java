@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -79,9 +78,13 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         this.decoyPassword = "decoy password that no account has " + ports.ids().next();
     }
 
-    /** Starts making the decoy hash in the background, unless it is made or being made. */
+    /** Starts making the decoy hash on a thread of its own, unless it is made or being made. */
     void prepareDecoy() {
-        decoy(ForkJoinPool.commonPool());
+        decoy(task -> {
+            Thread maker = new Thread(task, "almanac-decoy-hash");
+            maker.setDaemon(true);
+            maker.start();
+        });
     }
 
     /** The decoy hash; made here and now if nobody has started it. */
@@ -89,18 +92,29 @@ final class AccountService implements AuthenticateUseCase, SignInUseCase, Identi
         return decoy(Runnable::run).join();
     }
 
+    /**
+     * The decoy being made or made, else one started with {@code maker}. One that failed is forgotten, so the next
+     * check tries again instead of failing for the life of the process.
+     */
     private CompletableFuture<PasswordHash> decoy(Executor maker) {
-        var made = new CompletableFuture<PasswordHash>();
-        if (decoy.compareAndSet(null, made)) {
-            maker.execute(() -> {
-                try {
-                    made.complete(hasher.hash(decoyPassword));
-                } catch (RuntimeException | Error e) {
-                    made.completeExceptionally(e);
-                }
-            });
+        while (true) {
+            CompletableFuture<PasswordHash> current = decoy.get();
+            if (current != null) {
+                return current;
+            }
+            var made = new CompletableFuture<PasswordHash>();
+            if (decoy.compareAndSet(null, made)) {
+                maker.execute(() -> {
+                    try {
+                        made.complete(hasher.hash(decoyPassword));
+                    } catch (RuntimeException | Error e) {
+                        decoy.compareAndSet(made, null);
+                        made.completeExceptionally(e);
+                    }
+                });
+                return made;
+            }
         }
-        return decoy.get();
     }
 
     @Override

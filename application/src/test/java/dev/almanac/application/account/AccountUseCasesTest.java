@@ -3,6 +3,7 @@ package dev.almanac.application.account;
 import static dev.almanac.domain.testing.DomainAssertions.assertViolation;
 import static dev.almanac.domain.testing.DomainAssertions.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.almanac.application.fakes.FakeAccessTokens;
@@ -225,6 +226,38 @@ class AccountUseCasesTest {
 
             assertThat(hasher.decoysMade()).isEqualTo(1);
             assertThat(hasher.verified).singleElement().matches(h -> h.encoded().contains("decoy password"));
+        }
+
+        @Test
+        void a_decoy_that_could_not_be_made_is_made_again_by_the_next_check() {
+            var decoyAttempts = new java.util.concurrent.atomic.AtomicInteger();
+            var fake = new FakePasswordHasher();
+            AccountUseCases failingOnce = wire(new PasswordHasher() {
+                @Override
+                public PasswordHash hash(String password) {
+                    if (password.startsWith("decoy password") && decoyAttempts.incrementAndGet() == 1) {
+                        throw new IllegalStateException("no memory for a hash");
+                    }
+                    return fake.hash(password);
+                }
+
+                @Override
+                public boolean verify(String password, PasswordHash hash) {
+                    return fake.verify(password, hash);
+                }
+
+                @Override
+                public boolean needsRehash(PasswordHash hash) {
+                    return fake.needsRehash(hash);
+                }
+            });
+            var unknown = new AuthenticateUseCase.Command("nobody@example.org", PASSWORD);
+
+            assertThatThrownBy(() -> failingOnce.authenticate().authenticate(unknown))
+                    .hasRootCauseMessage("no memory for a hash");
+            assertThat(catchThrowableOfType(AuthenticationException.class,
+                    () -> failingOnce.authenticate().authenticate(unknown)).code()).isEqualTo("auth.invalid_credentials");
+            assertThat(decoyAttempts).hasValue(2);
         }
 
         @Test
