@@ -138,10 +138,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         // allocates (and keeps) a block of the hash's memory.
         return inTurn(parameters.memoryKib(), () -> {
             try {
-                Argon2Function stored = Argon2Function.getInstanceFromHash(hash.encoded());
-                if (stored.getVariant() != Argon2.ID) {
-                    return false;
-                }
+                Argon2Function stored = parameters.function();
                 String normalized = normalized(password);
                 // The second check only for a password NFKC changes, against a hash from before normalisation.
                 return stored.check(normalized, hash.encoded())
@@ -192,7 +189,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     /** The parameters an Argon2id PHC string names, read without the library (which allocates for them). */
-    private record Stored(int version, long memoryKib, long iterations, long parallelism, int outputBytes) {
+    private record Stored(int version, int memoryKib, int iterations, int parallelism, int outputBytes) {
+        /** The library's function for these parameters (made, and cached by the library, on first use). */
+        Argon2Function function() {
+            return Argon2Function.getInstance(memoryKib, iterations, parallelism, outputBytes, Argon2.ID, version);
+        }
     }
 
     /**
@@ -213,7 +214,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
             return null;
         }
         // Unpadded base64: three bytes for every four characters.
-        return new Stored(Integer.parseInt(phc.group(1)), memory, iterations, parallelism,
+        return new Stored(Integer.parseInt(phc.group(1)), (int) memory, (int) iterations, (int) parallelism,
                 phc.group(5).length() * 3 / 4);
     }
 
